@@ -1,0 +1,58 @@
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from . import factories
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+@pytest.fixture
+def locale_vi(db):
+    return Locale.objects.get_or_create(language_code="vi")[0]
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def home(db, locale_vi):
+    """A site whose root is a plain page in Vietnamese, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for page in root.get_children():
+        page.delete()
+    home = root.add_child(instance=Page(title="Trang chủ", slug="home", locale=locale_vi))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def sections(home):
+    return factories.build_sections(home)
+
+
+@pytest.fixture
+def unit(locale_vi):
+    return factories.make_unit("Phòng Quản lý khoa học", locale=locale_vi)
+
+
+@pytest.fixture
+def awards(locale_vi):
+    from thidua_wagtail.awards import load_default_awards
+    from thidua_wagtail.models import Award
+
+    load_default_awards(locale_vi)
+    return {a.code: a for a in Award.objects.filter(locale=locale_vi)}

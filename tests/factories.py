@@ -1,0 +1,103 @@
+"""Builders for test content. Each returns saved, published objects unless told otherwise."""
+
+import datetime
+import itertools
+
+from wagtail.models import Locale
+
+from thidua_wagtail.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    ExemplaryProfilePage,
+    NewsIndexPage,
+    NewsPage,
+    NewsRelatedCampaign,
+    NewsRelatedProfile,
+    OfficialDocument,
+    ProfileCampaign,
+    ProfileHonour,
+    ProfileIndexPage,
+    Unit,
+)
+
+_counter = itertools.count(1)
+
+
+def _slug(prefix):
+    return f"{prefix}-{next(_counter)}"
+
+
+def build_sections(home):
+    campaigns = home.add_child(instance=CampaignIndexPage(title="Phong trào thi đua", slug="phong-trao"))
+    profiles = home.add_child(instance=ProfileIndexPage(title="Điển hình tiên tiến", slug="dien-hinh"))
+    news = home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+    return {"campaigns": campaigns, "profiles": profiles, "news": news}
+
+
+def make_unit(name, locale=None, **kwargs):
+    return Unit.objects.create(name=name, locale=locale or Locale.get_default(), **kwargs)
+
+
+def make_document(number="60/KH-KHCN", **kwargs):
+    defaults = {
+        "title": "Tuyên truyền Đại hội Thi đua yêu nước",
+        "issue_date": datetime.date(2019, 8, 26),
+        "issuing_body": "Sở Khoa học và Công nghệ",
+        "locale": Locale.get_default(),
+    }
+    defaults.update(kwargs)
+    return OfficialDocument.objects.create(number=number, **defaults)
+
+
+def make_campaign(index, title="Phong trào thi đua", *, publish=True, **kwargs):
+    defaults = {
+        "campaign_type": CampaignPage.CampaignType.THEMATIC,
+        "launching_authority": "Sở Khoa học và Công nghệ",
+        "start_date": datetime.date(2019, 8, 26),
+        "end_date": datetime.date(2020, 12, 31),
+        "summary": f"Tóm tắt {title}",
+    }
+    defaults.update(kwargs)
+    page = CampaignPage(title=title, slug=_slug("campaign"), **defaults)
+    return _add(index, page, publish)
+
+
+def make_profile(index, title="Nguyễn Văn An", *, publish=True, campaigns=(), honours=(), **kwargs):
+    defaults = {
+        "kind": ExemplaryProfilePage.Kind.INDIVIDUAL,
+        "year_recognised": 2020,
+        "achievements": f"Thành tích của {title}",
+    }
+    defaults.update(kwargs)
+    page = ExemplaryProfilePage(title=title, slug=_slug("profile"), **defaults)
+    for campaign in campaigns:
+        page.campaign_links.add(ProfileCampaign(campaign=campaign))
+    for award, year in honours:
+        page.honours.add(ProfileHonour(award=award, year=year, decision_number=f"{year}/QĐ-UBND"))
+    return _add(index, page, publish)
+
+
+def make_news(index, title="Tin thi đua", *, publish=True, campaigns=(), profiles=(), tags=(), **kwargs):
+    defaults = {
+        "date": datetime.date(2020, 6, 1),
+        "summary": f"Tóm tắt {title}",
+        "body": [("paragraph", f"<p>Nội dung {title}</p>")],
+    }
+    defaults.update(kwargs)
+    page = NewsPage(title=title, slug=_slug("news"), **defaults)
+    for campaign in campaigns:
+        page.related_campaigns.add(NewsRelatedCampaign(campaign=campaign))
+    for profile in profiles:
+        page.related_profiles.add(NewsRelatedProfile(profile=profile))
+    if tags:
+        page.tags.add(*tags)
+    return _add(index, page, publish)
+
+
+def _add(index, page, publish):
+    if not publish:
+        page.live = False
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)

@@ -1,0 +1,136 @@
+"""GET filters and pagination of the three listings, including malformed input."""
+
+import datetime
+import re
+
+import pytest
+
+from . import factories
+
+D = datetime.date
+
+
+def titles(response):
+    assert response.status_code == 200
+    return set(re.findall(r'class="td-card__title"><a href="[^"]*">([^<]*)</a>', response.content.decode()))
+
+
+@pytest.fixture
+def campaigns(sections):
+    index = sections["campaigns"]
+    today = datetime.date.today()
+    return {
+        "old": factories.make_campaign(index, "Cũ 2019", start_date=D(2019, 1, 1), end_date=D(2019, 12, 31)),
+        "regular": factories.make_campaign(index, "Thường xuyên", campaign_type="regular",
+                                           start_date=D(2018, 1, 1), end_date=None),
+        "future": factories.make_campaign(index, "Sắp tới", campaign_type="phased",
+                                          start_date=today + datetime.timedelta(days=30),
+                                          end_date=today + datetime.timedelta(days=60)),
+    }
+
+
+def test_campaign_filters(client, sections, campaigns):
+    url = sections["campaigns"].url
+    assert titles(client.get(url)) == {"Cũ 2019", "Thường xuyên", "Sắp tới"}
+    assert titles(client.get(url, {"status": "ongoing"})) == {"Thường xuyên"}
+    assert titles(client.get(url, {"status": "upcoming"})) == {"Sắp tới"}
+    assert titles(client.get(url, {"status": "ended"})) == {"Cũ 2019"}
+    assert titles(client.get(url, {"type": "regular"})) == {"Thường xuyên"}
+    assert titles(client.get(url, {"type": "phased"})) == {"Sắp tới"}
+    assert titles(client.get(url, {"year": "2019"})) == {"Cũ 2019", "Thường xuyên"}
+    assert titles(client.get(url, {"year": "2019", "type": "thematic"})) == {"Cũ 2019"}
+
+
+@pytest.fixture
+def profiles(sections, campaigns, awards, locale_vi):
+    index = sections["profiles"]
+    office = factories.make_unit("Văn phòng Sở", locale=locale_vi)
+    lab = factories.make_unit("Trung tâm Ứng dụng", locale=locale_vi)
+    return {
+        "office": office,
+        "lab": lab,
+        "an": factories.make_profile(index, "Nguyễn Văn An", unit=office, campaigns=[campaigns["old"]],
+                                     honours=[(awards["chien-si-thi-dua-co-so"], 2019)]),
+        "binh": factories.make_profile(index, "Trần Thị Bình", unit=lab, campaigns=[campaigns["regular"]],
+                                       honours=[(awards["lao-dong-tien-tien"], 2020),
+                                                (awards["lao-dong-tien-tien"], 2021)]),
+        "team": factories.make_profile(index, "Tổ Thử nghiệm", kind="collective", unit=lab,
+                                       campaigns=[campaigns["old"], campaigns["regular"]],
+                                       honours=[(awards["tap-the-lao-dong-xuat-sac"], 2020)]),
+    }
+
+
+def test_profile_filters(client, sections, profiles, awards, campaigns):
+    url = sections["profiles"].url
+    assert titles(client.get(url)) == {"Nguyễn Văn An", "Trần Thị Bình", "Tổ Thử nghiệm"}
+    assert titles(client.get(url, {"kind": "collective"})) == {"Tổ Thử nghiệm"}
+    assert titles(client.get(url, {"unit": profiles["lab"].pk})) == {"Trần Thị Bình", "Tổ Thử nghiệm"}
+    # An award received twice lists the profile once.
+    response = client.get(url, {"award": awards["lao-dong-tien-tien"].pk})
+    assert titles(response) == {"Trần Thị Bình"}
+    assert response.content.decode().count("Trần Thị Bình</a>") == 1
+    assert titles(client.get(url, {"campaign": campaigns["old"].pk})) == {"Nguyễn Văn An", "Tổ Thử nghiệm"}
+    assert titles(client.get(url, {"campaign": campaigns["old"].pk, "unit": profiles["lab"].pk})) == {"Tổ Thử nghiệm"}
+
+
+def test_news_filters(client, sections, campaigns):
+    index = sections["news"]
+    factories.make_news(index, "Tin 2019", date=D(2019, 5, 1), campaigns=[campaigns["old"]], tags=["Khen thưởng"])
+    factories.make_news(index, "Tin 2020", date=D(2020, 5, 1), tags=["Nông thôn mới"])
+    url = index.url
+    assert titles(client.get(url)) == {"Tin 2019", "Tin 2020"}
+    assert titles(client.get(url, {"year": "2020"})) == {"Tin 2020"}
+    assert titles(client.get(url, {"campaign": campaigns["old"].pk})) == {"Tin 2019"}
+    html = client.get(url).content.decode()
+    slug = re.search(r'href="\?tag=([^"]+)">Nông thôn mới', html).group(1)
+    assert titles(client.get(f"{url}?tag={slug}")) == {"Tin 2020"}
+
+
+BAD_VALUES = ["abc", "²", "\x00", "-1", "99999999999999999999999999", "1e3", "１", "' OR 1=1 --", "<script>", "x" * 5000]
+
+
+@pytest.mark.parametrize("value", BAD_VALUES)
+def test_bad_parameters_are_ignored_never_500(client, sections, profiles, value):
+    for index, params in (
+        (sections["campaigns"], ["status", "type", "year", "page"]),
+        (sections["profiles"], ["kind", "unit", "award", "campaign", "page"]),
+        (sections["news"], ["tag", "year", "campaign", "page"]),
+    ):
+        for name in params:
+            response = client.get(index.url, {name: value})
+            assert response.status_code == 200, (index, name, value)
+            html = response.content.decode()
+            assert "\x00" not in html and "<script>" not in html
+            if name not in ("page", "tag"):
+                assert "td-notice" in html, (name, value)
+
+
+def test_unknown_but_wellformed_ids_are_ignored(client, sections, profiles):
+    response = client.get(sections["profiles"].url, {"unit": "987654"})
+    assert titles(response) == {"Nguyễn Văn An", "Trần Thị Bình", "Tổ Thử nghiệm"}
+    assert "td-notice" in response.content.decode()
+
+
+def test_units_of_another_locale_are_not_offered(client, sections, profiles, locale_en):
+    english_unit = profiles["lab"].copy_for_translation(locale_en)
+    english_unit.name = "Application Centre"
+    english_unit.save()
+    html = client.get(sections["profiles"].url).content.decode()
+    assert "Application Centre" not in html
+    assert titles(client.get(sections["profiles"].url, {"unit": english_unit.pk})) == {
+        "Nguyễn Văn An", "Trần Thị Bình", "Tổ Thử nghiệm"}
+
+
+def test_pagination_clamps_and_keeps_filters(client, sections, settings):
+    settings.THIDUA_PAGE_SIZE = 2
+    index = sections["news"]
+    for day in range(1, 6):
+        factories.make_news(index, f"Tin ngày {day}", date=D(2020, 1, day))
+    url = index.url
+    assert titles(client.get(url)) == {"Tin ngày 5", "Tin ngày 4"}
+    assert titles(client.get(url, {"page": 3})) == {"Tin ngày 1"}
+    assert titles(client.get(url, {"page": 999})) == {"Tin ngày 1"}  # too large: last page
+    assert titles(client.get(url, {"page": "abc"})) == {"Tin ngày 5", "Tin ngày 4"}  # not a number: first
+    html = client.get(url, {"year": 2020, "page": 2}).content.decode()
+    assert 'href="?year=2020&amp;page=3"' in html
+    assert 'aria-current="page">2<' in html

@@ -1,0 +1,55 @@
+"""The one place where the ``THIDUA_*`` settings are read.
+
+Each setting has a documented default below. Values are read lazily and the
+cache is cleared on Django's ``setting_changed`` signal, so
+``override_settings`` works in tests.
+
+==========================  =======  ==================================================
+Setting                     Default  Meaning
+==========================  =======  ==================================================
+THIDUA_PAGE_SIZE            12       Items per page on the campaign, profile, news lists
+THIDUA_RELATED_NEWS_COUNT   5        Latest news shown on a campaign or profile page
+THIDUA_RELATED_PROFILES_COUNT 12     Exemplary profiles shown on a campaign page
+THIDUA_HOME_FEATURED_COUNT  3        Items per block of the ``thidua_featured`` tag
+THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
+==========================  =======  ==================================================
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+DEFAULTS = {
+    "PAGE_SIZE": 12,
+    "RELATED_NEWS_COUNT": 5,
+    "RELATED_PROFILES_COUNT": 12,
+    "HOME_FEATURED_COUNT": 3,
+    "FIRST_YEAR": 1945,
+}
+
+
+class ThiduaSettings:
+    """Attribute access to ``THIDUA_<NAME>`` settings with defaults."""
+
+    def __init__(self, defaults):
+        self._defaults = defaults
+        self._cache = {}
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in self._defaults:
+            raise AttributeError(f"Unknown thidua_wagtail setting: {name}")
+        if name not in self._cache:
+            self._cache[name] = getattr(settings, f"THIDUA_{name}", self._defaults[name])
+        return self._cache[name]
+
+    def reload(self):
+        self._cache.clear()
+
+
+thidua_settings = ThiduaSettings(DEFAULTS)
+
+
+@receiver(setting_changed)
+def _reload_thidua_settings(*, setting, **kwargs):
+    if setting.startswith("THIDUA_"):
+        thidua_settings.reload()

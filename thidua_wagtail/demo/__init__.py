@@ -1,0 +1,547 @@
+"""Demo content drawn from Kế hoạch số 60/KH-KHCN (the seed plan shipped beside this file).
+
+``load_demo()`` is safe to run again: everything is looked up by a natural key
+(unit name, award code, document number, page slug under its parent) and only
+what is missing is created. Existing content is never overwritten.
+
+The people and collectives in the profiles are fictional.
+"""
+
+import datetime
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Site
+
+from ..awards import load_default_awards
+from ..models import (
+    Award,
+    CampaignIndexPage,
+    CampaignPage,
+    ExemplaryProfilePage,
+    NewsIndexPage,
+    NewsPage,
+    OfficialDocument,
+    OrganisationSettings,
+    ProfileIndexPage,
+    Unit,
+)
+from ..text import ascii_slug
+
+SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
+D = datetime.date
+
+
+@dataclass
+class Report:
+    created: list = field(default_factory=list)
+    existing: int = 0
+
+    def add(self, obj, was_created):
+        if was_created:
+            self.created.append(obj)
+        else:
+            self.existing += 1
+
+
+# ---------------------------------------------------------------------------
+# Reading the seed plan
+# ---------------------------------------------------------------------------
+
+
+def read_seed():
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+def section(text, start, end=None):
+    """The lines strictly between the line starting with ``start`` and the one starting with ``end``."""
+    lines = text.splitlines()
+    begin = next(i for i, line in enumerate(lines) if line.strip().startswith(start)) + 1
+    stop = len(lines)
+    if end:
+        stop = next(i for i, line in enumerate(lines) if i >= begin and line.strip().startswith(end))
+    return [line.strip() for line in lines[begin:stop] if line.strip()]
+
+
+def inline_html(text):
+    """Escape, then keep the plan's *emphasis* and <http://links>."""
+    text = html.escape(text, quote=False)
+    text = re.sub(r"&lt;(https?://[^&\s]+)&gt;", r'<a href="\1">\1</a>', text)
+    return re.sub(r"\*([^*]+)\*", r"<i>\1</i>", text)
+
+
+def lines_to_richtext(lines):
+    """Plan lines to rich text: "- " items become a list, "+ " items a list nested in the previous item."""
+    out, items = [], []
+    for line in lines:
+        if line.startswith("- "):
+            items.append([inline_html(line[2:]), []])
+        elif line.startswith("+ ") and items:
+            items[-1][1].append(inline_html(line[2:]))
+        else:
+            if items:
+                out.append(_render_list(items))
+                items = []
+            out.append(f"<p>{inline_html(line)}</p>")
+    if items:
+        out.append(_render_list(items))
+    return "".join(out)
+
+
+def _render_list(items):
+    parts = []
+    for text, children in items:
+        nested = "".join(f"<li>{c}</li>" for c in children)
+        parts.append(f"<li>{text}{f'<ul>{nested}</ul>' if nested else ''}</li>")
+    return f"<ul>{''.join(parts)}</ul>"
+
+
+# ---------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------
+
+UNITS = [
+    # name, short name, kind, parent name
+    ("Ban Giám đốc Sở", "BGĐ", Unit.Kind.LEADERSHIP, None),
+    ("Văn phòng Sở", "VP", Unit.Kind.OFFICE, None),
+    ("Thanh tra Sở", "TTra", Unit.Kind.DIVISION, None),
+    ("Phòng Kế hoạch - Tài chính", "KHTC", Unit.Kind.DIVISION, None),
+    ("Phòng Quản lý khoa học", "QLKH", Unit.Kind.DIVISION, None),
+    ("Phòng Quản lý công nghệ và Thị trường công nghệ", "QLCN", Unit.Kind.DIVISION, None),
+    ("Chi cục Tiêu chuẩn Đo lường Chất lượng", "CCTĐC", Unit.Kind.AFFILIATED, None),
+    ("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "TTƯD", Unit.Kind.AFFILIATED, None),
+    ("Phòng Thử nghiệm", "PTN", Unit.Kind.OTHER, "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ"),
+]
+
+PLAN_TITLE = "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V"
+
+MOVEMENTS = [
+    {
+        "title": "Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
+        "campaign_type": CampaignPage.CampaignType.REGULAR,
+        "launching_authority": "Ủy ban nhân dân tỉnh Thái Nguyên",
+        "start_date": D(2016, 1, 1),
+        "end_date": None,
+        "slogan": "Không để ai bị bỏ lại phía sau",
+        "summary": "Phong trào thi đua thường xuyên huy động mọi nguồn lực chung tay giảm nghèo bền vững, "
+        "bảo đảm an sinh xã hội trên địa bàn tỉnh.",
+    },
+    {
+        "title": "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+        "campaign_type": CampaignPage.CampaignType.PHASED,
+        "launching_authority": "Thủ tướng Chính phủ",
+        "start_date": D(2019, 1, 1),
+        "end_date": D(2025, 12, 31),
+        "slogan": "Chuẩn mực, chuyên nghiệp, tận tụy",
+        "summary": "Phong trào thi đua giai đoạn 2019–2025 xây dựng phong cách ứng xử chuẩn mực, "
+        "chuyên nghiệp của cán bộ, công chức, viên chức tại công sở.",
+    },
+    {
+        "title": "Thái Nguyên chung sức xây dựng nông thôn mới",
+        "campaign_type": CampaignPage.CampaignType.REGULAR,
+        "launching_authority": "Ủy ban nhân dân tỉnh Thái Nguyên",
+        "start_date": D(2011, 1, 1),
+        "end_date": None,
+        "slogan": "",
+        "summary": "Phong trào thi đua thường xuyên chung sức xây dựng nông thôn mới, trong đó ngành khoa học "
+        "và công nghệ chuyển giao tiến bộ kỹ thuật cho sản xuất nông nghiệp.",
+    },
+]
+
+OTHER_CAMPAIGNS = [
+    {
+        "title": "Phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026",
+        "campaign_type": CampaignPage.CampaignType.REGULAR,
+        "launching_authority": "Sở Khoa học và Công nghệ",
+        "start_date": D(2026, 1, 1),
+        "end_date": D(2026, 12, 31),
+        "slogan": "Đổi mới sáng tạo vì sự phát triển của tỉnh",
+        "summary": "Phong trào thi đua thường xuyên năm 2026 của công chức, viên chức và người lao động "
+        "trong các phòng, đơn vị thuộc Sở.",
+    },
+    {
+        "title": "Thi đua lập thành tích chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5/2027",
+        "campaign_type": CampaignPage.CampaignType.PHASED,
+        "launching_authority": "Sở Khoa học và Công nghệ",
+        "start_date": D(2027, 3, 1),
+        "end_date": D(2027, 5, 18),
+        "slogan": "",
+        "summary": "Đợt thi đua cao điểm chào mừng Ngày Khoa học và Công nghệ Việt Nam.",
+    },
+]
+
+PROFILES = [
+    {
+        "title": "Nguyễn Thị Thu Hà",
+        "kind": ExemplaryProfilePage.Kind.INDIVIDUAL,
+        "position": "Chuyên viên",
+        "unit": "Phòng Quản lý khoa học",
+        "year_recognised": 2020,
+        "achievements": "Chủ trì tham mưu quản lý 12 nhiệm vụ khoa học cấp tỉnh, đề xuất quy trình "
+        "xét duyệt hồ sơ trực tuyến rút ngắn một nửa thời gian thẩm định.",
+        "story": "Chị Hà gắn bó với công tác quản lý khoa học từ năm 2012. Với tinh thần trách nhiệm và sự tận tụy, "
+        "chị luôn hoàn thành xuất sắc nhiệm vụ được giao và là tấm gương về thực hiện văn hóa công sở.",
+        "honours": [("chien-si-thi-dua-co-so", 2019, "215/QĐ-KHCN", "Giám đốc Sở Khoa học và Công nghệ"),
+                    ("bang-khen-chu-tich-ubnd-tinh", 2020, "3021/QĐ-UBND", "Chủ tịch UBND tỉnh Thái Nguyên")],
+        "campaigns": [PLAN_TITLE, "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở"],
+    },
+    {
+        "title": "Trần Văn Minh",
+        "kind": ExemplaryProfilePage.Kind.INDIVIDUAL,
+        "position": "Phó Giám đốc Trung tâm",
+        "unit": "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+        "year_recognised": 2021,
+        "achievements": "Chuyển giao thành công quy trình nhân giống chè chất lượng cao cho 5 xã "
+        "xây dựng nông thôn mới, giúp hàng trăm hộ tăng thu nhập.",
+        "story": "Anh Minh cùng đồng nghiệp bám cơ sở, hướng dẫn bà con áp dụng tiến bộ kỹ thuật vào sản xuất, "
+        "góp phần vào phong trào Thái Nguyên chung sức xây dựng nông thôn mới.",
+        "honours": [("chien-si-thi-dua-cap-tinh", 2021, "1876/QĐ-UBND", "Chủ tịch UBND tỉnh Thái Nguyên"),
+                    ("ky-niem-chuong-khcn", 2022, "", "Bộ trưởng Bộ Khoa học và Công nghệ")],
+        "campaigns": ["Thái Nguyên chung sức xây dựng nông thôn mới"],
+    },
+    {
+        "title": "Lê Thị Hồng",
+        "kind": ExemplaryProfilePage.Kind.INDIVIDUAL,
+        "position": "Kế toán viên",
+        "unit": "Văn phòng Sở",
+        "year_recognised": 2019,
+        "achievements": "Thực hành tiết kiệm, công khai minh bạch tài chính; vận động quyên góp "
+        "ủng hộ Quỹ Vì người nghèo của tỉnh.",
+        "story": "Chị Hồng là người tích cực trong các hoạt động thiện nguyện của cơ quan.",
+        "honours": [("lao-dong-tien-tien", 2019, "", "Giám đốc Sở Khoa học và Công nghệ"),
+                    ("giay-khen", 2019, "198/QĐ-KHCN", "Giám đốc Sở Khoa học và Công nghệ")],
+        "campaigns": ["Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau"],
+    },
+    {
+        "title": "Hoàng Đức Thắng",
+        "kind": ExemplaryProfilePage.Kind.INDIVIDUAL,
+        "position": "Kiểm định viên",
+        "unit": "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+        "year_recognised": 2026,
+        "achievements": "Hoàn thành vượt kế hoạch kiểm định phương tiện đo, không để xảy ra sai sót; "
+        "có sáng kiến quản lý hồ sơ kiểm định điện tử.",
+        "story": "Sáng kiến của anh Thắng được áp dụng trong toàn Chi cục từ năm 2025.",
+        "honours": [("chien-si-thi-dua-co-so", 2025, "87/QĐ-KHCN", "Giám đốc Sở Khoa học và Công nghệ")],
+        "campaigns": ["Phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026"],
+    },
+    {
+        "title": "Phòng Quản lý khoa học",
+        "kind": ExemplaryProfilePage.Kind.COLLECTIVE,
+        "position": "",
+        "unit": "Phòng Quản lý khoa học",
+        "year_recognised": 2020,
+        "achievements": "Tập thể đoàn kết, hoàn thành xuất sắc nhiệm vụ năm 2019 và 2020; "
+        "tham mưu tổ chức thành công Đại hội Thi đua yêu nước của Sở.",
+        "story": "Phòng luôn đi đầu trong việc tuyên truyền, phổ biến Luật Thi đua, khen thưởng tới công chức, viên chức.",
+        "honours": [("tap-the-lao-dong-xuat-sac", 2020, "3055/QĐ-UBND", "Chủ tịch UBND tỉnh Thái Nguyên")],
+        "campaigns": [PLAN_TITLE],
+    },
+    {
+        "title": "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+        "kind": ExemplaryProfilePage.Kind.COLLECTIVE,
+        "position": "",
+        "unit": "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+        "year_recognised": 2021,
+        "achievements": "Đơn vị dẫn đầu khối thi đua; chuyển giao 8 mô hình ứng dụng khoa học và công nghệ "
+        "cho các xã xây dựng nông thôn mới.",
+        "story": "Trung tâm đã xây dựng nhiều mô hình điểm được nhân rộng trên địa bàn tỉnh.",
+        "honours": [("co-thi-dua-cap-tinh", 2021, "1902/QĐ-UBND", "Ủy ban nhân dân tỉnh Thái Nguyên")],
+        "campaigns": ["Thái Nguyên chung sức xây dựng nông thôn mới", PLAN_TITLE],
+    },
+]
+
+NEWS = [
+    {
+        "title": "Sở Khoa học và Công nghệ ban hành Kế hoạch tuyên truyền Đại hội Thi đua yêu nước tỉnh lần thứ V",
+        "date": D(2019, 8, 26),
+        "summary": "Kế hoạch số 60/KH-KHCN đề ra mục đích, yêu cầu, nội dung tuyên truyền và giao nhiệm vụ "
+        "cho các phòng, đơn vị thuộc Sở.",
+        "body": "Ngày 26/8/2019, Sở Khoa học và Công nghệ ban hành Kế hoạch số 60/KH-KHCN về tuyên truyền, "
+        "phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V, thực hiện Kế hoạch số "
+        "109/KH-UBND ngày 06/8/2019 của Ủy ban nhân dân tỉnh.",
+        "tags": ["Đại hội thi đua", "Kế hoạch"],
+        "campaigns": [PLAN_TITLE],
+        "profiles": [],
+        "attach_plan": True,
+    },
+    {
+        "title": "Biểu dương điển hình tiên tiến trong phong trào thi đua yêu nước",
+        "date": D(2020, 6, 12),
+        "summary": "Sở tổ chức biểu dương các tập thể, cá nhân tiêu biểu, xuất sắc giai đoạn 2015–2020.",
+        "body": "Tại hội nghị, Giám đốc Sở đã trao khen thưởng cho các tập thể và cá nhân có thành tích "
+        "xuất sắc, tiêu biểu là Phòng Quản lý khoa học và chuyên viên Nguyễn Thị Thu Hà.",
+        "tags": ["Điển hình tiên tiến", "Khen thưởng"],
+        "campaigns": [PLAN_TITLE],
+        "profiles": ["Phòng Quản lý khoa học", "Nguyễn Thị Thu Hà"],
+        "attach_plan": False,
+    },
+    {
+        "title": "Chuyển giao tiến bộ kỹ thuật giúp nông dân xây dựng nông thôn mới",
+        "date": D(2021, 9, 20),
+        "summary": "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ chuyển giao quy trình nhân giống chè "
+        "cho bà con các xã.",
+        "body": "Các mô hình do Trung tâm xây dựng đã giúp nhiều hộ nông dân nâng cao năng suất, chất lượng sản phẩm.",
+        "tags": ["Nông thôn mới"],
+        "campaigns": ["Thái Nguyên chung sức xây dựng nông thôn mới"],
+        "profiles": ["Trần Văn Minh", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ"],
+        "attach_plan": False,
+    },
+    {
+        "title": "Công chức, viên chức của Sở hưởng ứng phong trào thực hiện văn hóa công sở",
+        "date": D(2023, 3, 8),
+        "summary": "Các phòng, đơn vị ký cam kết thực hiện văn hóa công sở, xây dựng môi trường làm việc chuyên nghiệp.",
+        "body": "Phong trào được triển khai sâu rộng tới toàn thể công chức, viên chức và người lao động của Sở.",
+        "tags": ["Văn hóa công sở"],
+        "campaigns": ["Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở"],
+        "profiles": ["Nguyễn Thị Thu Hà"],
+        "attach_plan": False,
+    },
+    {
+        "title": "Phát động phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026",
+        "date": D(2026, 1, 15),
+        "summary": "Sở phát động phong trào thi đua năm 2026 với chủ đề đổi mới sáng tạo vì sự phát triển của tỉnh.",
+        "body": "Các phòng, đơn vị đăng ký danh hiệu thi đua và xây dựng kế hoạch thực hiện ngay từ đầu năm.",
+        "tags": ["Phát động thi đua"],
+        "campaigns": ["Phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026"],
+        "profiles": ["Hoàng Đức Thắng"],
+        "attach_plan": False,
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+
+def _child(parent, model, title, **fields):
+    """The child of ``parent`` with the slug of ``title``, created and published if missing."""
+    slug = ascii_slug(title)
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = model(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page, True
+
+
+def _publish(page):
+    page.save_revision().publish()
+
+
+def load_demo(stdout=None):
+    """Load the demo content under the default site's home page. Returns a Report."""
+    report = Report()
+    locale = Locale.get_default()
+    with transaction.atomic():
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page
+        seed = read_seed()
+
+        created, existing = load_default_awards(locale)
+        report.existing += existing
+        report.created.extend(["award"] * created)
+
+        _load_settings(site, report)
+        units = _load_units(locale, report)
+        plan = _load_documents(locale, seed, report)
+
+        campaigns_index, c = _child(home, CampaignIndexPage, "Phong trào thi đua", show_in_menus=True,
+                                    intro="<p>Các phong trào thi đua yêu nước do Sở phát động và tham gia.</p>")
+        report.add(campaigns_index, c)
+        profiles_index, c = _child(home, ProfileIndexPage, "Điển hình tiên tiến", show_in_menus=True,
+                                   intro="<p>Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.</p>")
+        report.add(profiles_index, c)
+        news_index, c = _child(home, NewsIndexPage, "Tin thi đua, khen thưởng", show_in_menus=True)
+        report.add(news_index, c)
+        for index in (campaigns_index, profiles_index, news_index):
+            if not index.live or index.has_unpublished_changes:
+                _publish(index)
+
+        campaigns = _load_campaigns(campaigns_index, seed, plan, units, report)
+        profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
+        _load_news(news_index, campaigns, profiles, plan, report)
+    return report
+
+
+def _load_settings(site, report):
+    settings = OrganisationSettings.for_site(site)
+    if not settings.organisation_name:
+        settings.organisation_name = "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"
+        settings.organisation_name_en = "Thai Nguyen Department of Science and Technology"
+        settings.parent_authority = "Ủy ban nhân dân tỉnh Thái Nguyên"
+        settings.parent_authority_en = "Thai Nguyen Provincial People's Committee"
+        settings.address = "Thành phố Thái Nguyên, tỉnh Thái Nguyên"
+        settings.address_en = "Thai Nguyen City, Thai Nguyen Province"
+        settings.email = "thidua@example.org"
+        settings.footer = "<p>Trang thông tin thi đua, khen thưởng (nội dung minh họa).</p>"
+        settings.footer_en = "<p>Emulation and commendation portal (demonstration content).</p>"
+        settings.save()
+        report.add(settings, True)
+    else:
+        report.add(settings, False)
+
+
+def _load_units(locale, report):
+    units = {}
+    for order, (name, short_name, kind, parent) in enumerate(UNITS):
+        unit, created = Unit.objects.get_or_create(
+            name=name,
+            locale=locale,
+            defaults={"short_name": short_name, "kind": kind, "parent": units.get(parent), "sort_order": order * 10},
+        )
+        units[name] = unit
+        report.add(unit, created)
+    return units
+
+
+def _plan_file(seed):
+    Document = get_document_model()
+    title = "Kế hoạch số 60/KH-KHCN"
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save("ke-hoach-60-KH-KHCN.txt", ContentFile(seed.encode("utf-8")), save=False)
+        document.save()
+    return document
+
+
+def _load_documents(locale, seed, report):
+    provincial, created = OfficialDocument.objects.get_or_create(
+        number="109/KH-UBND",
+        locale=locale,
+        defaults={
+            "doc_type": OfficialDocument.DocType.PLAN,
+            "title": "Tổ chức Đại hội Thi đua yêu nước các cấp tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ X",
+            "issue_date": D(2019, 8, 6),
+            "place": "Thái Nguyên",
+            "issuing_body": "Ủy ban nhân dân tỉnh Thái Nguyên",
+        },
+    )
+    report.add(provincial, created)
+    recipients = section(seed, "Nơi nhận:", "**KT.")
+    plan, created = OfficialDocument.objects.get_or_create(
+        number="60/KH-KHCN",
+        locale=locale,
+        defaults={
+            "doc_type": OfficialDocument.DocType.PLAN,
+            "title": PLAN_TITLE,
+            "issue_date": D(2019, 8, 26),
+            "place": "Thái Nguyên",
+            "issuing_body": "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+            "signer_name": "Đinh Bộ Sơn",
+            "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+            "summary": next(line.strip() for line in seed.splitlines() if line.strip().startswith("Thực hiện Kế hoạch")),
+            "recipients": "\n".join(line.lstrip("- ").rstrip(";.") for line in recipients),
+            "file": _plan_file(seed),
+        },
+    )
+    if created:
+        plan.implements_links.create(implemented=provincial)
+    report.add(plan, created)
+    return plan
+
+
+def _load_campaigns(index, seed, plan, units, report):
+    campaigns = {}
+    content_lines = section(seed, "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN")
+    main, created = _child(
+        index,
+        CampaignPage,
+        PLAN_TITLE,
+        campaign_type=CampaignPage.CampaignType.THEMATIC,
+        launching_authority="Sở Khoa học và Công nghệ",
+        start_date=D(2019, 8, 26),
+        end_date=D(2020, 12, 31),
+        slogan="Thi đua yêu nước, lập thành tích chào mừng Đại hội",
+        summary="Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ V "
+        "trong công chức, viên chức và người lao động của Sở (Kế hoạch số 60/KH-KHCN).",
+        purposes=lines_to_richtext(section(seed, "1. Mục đích", "2. Yêu cầu")),
+        requirements=lines_to_richtext(section(seed, "2. Yêu cầu", "II. NỘI DUNG")),
+        content=[("paragraph", lines_to_richtext(content_lines))],
+    )
+    if created:
+        main.responsibilities.create(
+            unit=units["Văn phòng Sở"],
+            responsibility="Theo dõi, đôn đốc triển khai, thực hiện các nội dung của Kế hoạch.",
+        )
+        main.responsibilities.create(
+            assignee="Các phòng, các đơn vị trực thuộc Sở",
+            responsibility="Tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.",
+        )
+        main.document_links.create(document=plan)
+        for name, unit in units.items():
+            if unit.kind != Unit.Kind.OTHER:
+                main.unit_links.create(unit=unit)
+        _publish(main)
+    report.add(main, created)
+    campaigns[PLAN_TITLE] = main
+
+    for data in MOVEMENTS + OTHER_CAMPAIGNS:
+        is_movement = data in MOVEMENTS
+        campaign, created = _child(
+            index,
+            CampaignPage,
+            data["title"],
+            parent_campaign=main if is_movement else None,
+            **{k: v for k, v in data.items() if k != "title"},
+        )
+        if created:
+            _publish(campaign)
+        report.add(campaign, created)
+        campaigns[data["title"]] = campaign
+    return campaigns
+
+
+def _load_profiles(index, units, campaigns, locale, report):
+    profiles = {}
+    awards = {a.code: a for a in Award.objects.filter(locale=locale)}
+    for data in PROFILES:
+        profile, created = _child(
+            index,
+            ExemplaryProfilePage,
+            data["title"],
+            kind=data["kind"],
+            position=data["position"],
+            unit=units[data["unit"]],
+            year_recognised=data["year_recognised"],
+            achievements=data["achievements"],
+            story=[("paragraph", f"<p>{html.escape(data['story'])}</p>")],
+        )
+        if created:
+            for code, year, number, decided_by in data["honours"]:
+                profile.honours.create(award=awards[code], year=year, decision_number=number, decided_by=decided_by)
+            for title in data["campaigns"]:
+                profile.campaign_links.create(campaign=campaigns[title])
+            _publish(profile)
+        report.add(profile, created)
+        profiles[data["title"]] = profile
+    return profiles
+
+
+def _load_news(index, campaigns, profiles, plan, report):
+    for data in NEWS:
+        item, created = _child(
+            index,
+            NewsPage,
+            data["title"],
+            date=data["date"],
+            summary=data["summary"],
+            body=[("paragraph", f"<p>{html.escape(data['body'])}</p>")],
+        )
+        if created:
+            item.tags.add(*data["tags"])
+            for title in data["campaigns"]:
+                item.related_campaigns.create(campaign=campaigns[title])
+            for title in data["profiles"]:
+                item.related_profiles.create(profile=profiles[title])
+            if data["attach_plan"] and plan.file:
+                item.attachments.create(document=plan.file)
+            item.save()
+            _publish(item)
+        report.add(item, created)

@@ -1,0 +1,28 @@
+from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
+from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
+from .settings import OrganisationSettings
+from .snippets import Award, DocumentImplements, OfficialDocument, Unit
+
+__all__ = [
+    "Award",
+    "CampaignDocument",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignResponsibility",
+    "CampaignUnit",
+    "DocumentImplements",
+    "ExemplaryProfilePage",
+    "NewsAttachment",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "NewsRelatedCampaign",
+    "NewsRelatedProfile",
+    "OfficialDocument",
+    "OrganisationSettings",
+    "ProfileCampaign",
+    "ProfileHonour",
+    "ProfileIndexPage",
+    "Unit",
+]

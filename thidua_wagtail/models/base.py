@@ -1,0 +1,50 @@
+"""What the three section index pages share: an intro, a filter form and pagination."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES
+from ..conf import thidua_settings
+
+
+class FilteredIndexPage(Page):
+    """An index page listing its live children, filtered by GET parameters.
+
+    Subclasses set ``filter_form_class`` and implement ``get_listing_queryset``.
+    A malformed parameter is ignored (and named in a notice); a page number out of
+    range shows the last page; a non-numeric page number shows the first.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    filter_form_class = None
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form_class(request.GET or None, locale=self.locale)
+        items = form.filter(self.get_listing_queryset())
+        paginator = Paginator(items, thidua_settings.PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            items=page_obj.object_list,
+            paginator=paginator,
+            filter_querystring=query.urlencode(),
+        )
+        return context

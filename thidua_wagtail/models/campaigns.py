@@ -1,0 +1,279 @@
+"""Emulation campaigns (phong trào thi đua) and the index that lists them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..conf import thidua_settings
+from ..forms import CampaignFilterForm
+from ..querysets import CampaignManager, published, today
+from .base import FilteredIndexPage
+
+
+class CampaignIndexPage(FilteredIndexPage):
+    """Lists the campaigns below it, filterable by status, type and year."""
+
+    filter_form_class = CampaignFilterForm
+
+    subpage_types = ["thidua_wagtail.CampaignPage"]
+
+    class Meta:
+        verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
+
+    def get_listing_queryset(self):
+        return (
+            published(CampaignPage.objects.child_of(self))
+            .select_related("hero_image")
+            .order_by("-start_date", "-pk")
+        )
+
+
+class CampaignPage(Page):
+    """A campaign, usually launched by a plan document (kế hoạch).
+
+    Its status (upcoming, ongoing, ended) is derived from its dates, never stored.
+    """
+
+    class CampaignType(models.TextChoices):
+        REGULAR = "regular", _("Regular")
+        THEMATIC = "thematic", _("Thematic")
+        PHASED = "phased", _("By phase")
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        ONGOING = "ongoing", _("Ongoing")
+        ENDED = "ended", _("Ended")
+
+    campaign_type = models.CharField(
+        _("campaign type"), max_length=20, choices=CampaignType.choices, default=CampaignType.THEMATIC
+    )
+    launching_authority = models.CharField(
+        _("launched by"), max_length=255, help_text=_("E.g. \"Sở Khoa học và Công nghệ\".")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("May be left empty for a regular campaign.")
+    )
+    slogan = models.CharField(_("slogan"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists and search results."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    purposes = RichTextField(_("purposes"), blank=True, features=RICH_TEXT_FEATURES)
+    requirements = RichTextField(_("requirements"), blank=True, features=RICH_TEXT_FEATURES)
+    content = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    parent_campaign = models.ForeignKey(
+        "thidua_wagtail.CampaignPage",
+        verbose_name=_("parent campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sub_campaigns",
+        help_text=_("The campaign that this one is part of, if any."),
+    )
+
+    objects = CampaignManager()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("campaign_type"), FieldPanel("launching_authority")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
+        FieldPanel("slogan"),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+    ]
+    plan_panels = [
+        MultiFieldPanel([FieldPanel("purposes"), FieldPanel("requirements")], heading=_("Purposes and requirements")),
+        FieldPanel("content"),
+        InlinePanel("responsibilities", heading=_("Implementation"), label=_("Responsibility")),
+    ]
+    links_panels = [
+        InlinePanel("document_links", heading=_("Documents"), label=_("Document")),
+        InlinePanel("unit_links", heading=_("Participating units"), label=_("Unit")),
+        FieldPanel("parent_campaign"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Campaign")),
+            ObjectList(plan_panels, heading=_("Plan")),
+            ObjectList(links_panels, heading=_("Links")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("slogan"),
+        index.SearchField("summary"),
+        index.SearchField("launching_authority"),
+        index.SearchField("purposes"),
+        index.SearchField("requirements"),
+        index.SearchField("content"),
+        index.FilterField("campaign_type"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+
+    parent_page_types = ["thidua_wagtail.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if not self.end_date and self.campaign_type != self.CampaignType.REGULAR:
+            errors["end_date"] = _("Only a regular campaign may have no end date.")
+        if self.parent_campaign_id and self.pk and self.parent_campaign.translation_key == self.translation_key:
+            errors["parent_campaign"] = _("A campaign cannot be its own parent.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_status(self, on=None):
+        on = on or today()
+        if self.start_date > on:
+            return self.Status.UPCOMING
+        if self.end_date and self.end_date < on:
+            return self.Status.ENDED
+        return self.Status.ONGOING
+
+    @property
+    def status(self):
+        return self.get_status()
+
+    @property
+    def status_label(self):
+        return self.Status(self.status).label
+
+    def get_profiles(self):
+        from .profiles import ExemplaryProfilePage, ProfileCampaign
+
+        linked = ProfileCampaign.objects.filter(campaign__translation_key=self.translation_key)
+        return (
+            published(ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("profile_id")))
+            .select_related("photo", "unit")
+            .order_by("-year_recognised", "title")
+        )
+
+    def get_latest_news(self):
+        from .news import NewsPage, NewsRelatedCampaign
+
+        linked = NewsRelatedCampaign.objects.filter(campaign__translation_key=self.translation_key)
+        return (
+            published(NewsPage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("page_id")))
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_sub_campaigns(self):
+        return published(
+            CampaignPage.objects.filter(
+                locale_id=self.locale_id, parent_campaign__translation_key=self.translation_key
+            )
+        ).order_by("start_date", "title")
+
+    def get_parent_campaign(self):
+        if not self.parent_campaign_id:
+            return None
+        return (
+            published(CampaignPage.objects.filter(locale_id=self.locale_id))
+            .filter(translation_key__in=CampaignPage.objects.filter(pk=self.parent_campaign_id).values("translation_key"))
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            profiles=self.get_profiles()[: thidua_settings.RELATED_PROFILES_COUNT],
+            latest_news=self.get_latest_news()[: thidua_settings.RELATED_NEWS_COUNT],
+            sub_campaigns=self.get_sub_campaigns(),
+            parent=self.get_parent_campaign(),
+            documents=[link.document for link in self.document_links.select_related("document__file")],
+            responsibilities=self.responsibilities.select_related("unit"),
+            units=[link.unit for link in self.unit_links.select_related("unit")],
+        )
+        return context
+
+
+class CampaignResponsibility(TranslatableMixin, Orderable):
+    """A row of "Tổ chức thực hiện": which unit is responsible for what."""
+
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="responsibilities")
+    unit = models.ForeignKey(
+        "thidua_wagtail.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assignee = models.CharField(
+        _("assignee"),
+        max_length=255,
+        blank=True,
+        help_text=_("Use instead of a unit for a group, e.g. \"Các phòng, đơn vị thuộc Sở\"."),
+    )
+    responsibility = models.TextField(_("responsibility"))
+
+    panels = [FieldRowPanel([FieldPanel("unit"), FieldPanel("assignee")]), FieldPanel("responsibility")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+
+    def clean(self):
+        super().clean()
+        if not self.unit_id and not self.assignee.strip():
+            raise ValidationError({"assignee": _("Choose a unit or name the assignee.")})
+
+    @property
+    def assignee_name(self):
+        return self.assignee or (self.unit.name if self.unit else "")
+
+
+class CampaignDocument(TranslatableMixin, Orderable):
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="document_links")
+    document = models.ForeignKey(
+        "thidua_wagtail.OfficialDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("campaign document")
+        verbose_name_plural = _("campaign documents")
+
+
+class CampaignUnit(TranslatableMixin, Orderable):
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="unit_links")
+    unit = models.ForeignKey(
+        "thidua_wagtail.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("unit")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("participating unit")
+        verbose_name_plural = _("participating units")

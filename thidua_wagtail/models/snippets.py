@@ -1,0 +1,220 @@
+"""Shared taxonomy, as translatable snippets: units, awards and official documents.
+
+These are edited under "Snippets" in the admin and linked from campaigns,
+exemplary profiles and news.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+
+class Unit(TranslatableMixin, models.Model):
+    """A division (phòng) or an affiliated unit (đơn vị) of the department."""
+
+    class Kind(models.TextChoices):
+        LEADERSHIP = "leadership", _("Leadership")
+        OFFICE = "office", _("Office")
+        DIVISION = "division", _("Specialised division")
+        AFFILIATED = "affiliated", _("Affiliated unit")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(
+        _("short name"), max_length=64, blank=True, help_text=_("Abbreviation used in lists, e.g. \"VP\".")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DIVISION)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and self.pk is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError({"parent": _("A unit cannot be its own parent or ancestor.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Award(TranslatableMixin, models.Model):
+    """An emulation title or a form of commendation (Law on Emulation and Commendation 2022)."""
+
+    class Kind(models.TextChoices):
+        TITLE = "title", _("Emulation title")
+        COMMENDATION = "commendation", _("Form of commendation")
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("National")
+        PROVINCIAL = "provincial", _("Ministry / province")
+        GRASSROOTS = "grassroots", _("Grassroots")
+
+    class Recipient(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individuals")
+        COLLECTIVE = "collective", _("Collectives")
+        BOTH = "both", _("Individuals and collectives")
+
+    name = models.CharField(_("name"), max_length=255)
+    code = models.SlugField(
+        _("code"),
+        max_length=80,
+        help_text=_("A stable identifier, the same in every language, e.g. \"chien-si-thi-dua-co-so\"."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    recipient = models.CharField(_("awarded to"), max_length=20, choices=Recipient.choices, default=Recipient.BOTH)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("level"), FieldPanel("recipient")]),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="thidua_award_code_locale_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def can_be_given_to(self, profile_kind):
+        return self.recipient == self.Recipient.BOTH or self.recipient == profile_kind
+
+
+class OfficialDocument(TranslatableMixin, ClusterableModel):
+    """An official document (văn bản): plan, decision, official letter …"""
+
+    class DocType(models.TextChoices):
+        PLAN = "plan", _("Plan")
+        DECISION = "decision", _("Decision")
+        DIRECTIVE = "directive", _("Directive")
+        OFFICIAL_LETTER = "official_letter", _("Official letter")
+        GUIDANCE = "guidance", _("Guidance")
+        REPORT = "report", _("Report")
+        NOTICE = "notice", _("Notice")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(
+        _("number and symbol"), max_length=64, help_text=_("As printed on the document, e.g. \"60/KH-KHCN\".")
+    )
+    doc_type = models.CharField(_("type"), max_length=20, choices=DocType.choices, default=DocType.PLAN)
+    title = models.CharField(_("title"), max_length=500, help_text=_("The document's summary line (trích yếu)."))
+    issue_date = models.DateField(_("issue date"))
+    place = models.CharField(_("place of issue"), max_length=128, blank=True)
+    issuing_body = models.CharField(_("issuing body"), max_length=255)
+    signer_name = models.CharField(_("signer"), max_length=128, blank=True)
+    signer_title = models.TextField(
+        _("signer's title"),
+        blank=True,
+        help_text=_("One line per line of the signature block, e.g. \"KT. GIÁM ĐỐC\" then \"PHÓ GIÁM ĐỐC\"."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line (Nơi nhận)."))
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("place")]),
+        FieldPanel("issuing_body"),
+        MultiFieldPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Signature")),
+        FieldPanel("summary"),
+        FieldPanel("recipients"),
+        FieldPanel("file"),
+        InlinePanel("implements_links", heading=_("Implements"), label=_("Document implemented")),
+    ]
+
+    search_fields = [
+        index.SearchField("number"),
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.AutocompleteField("number"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale_id"),
+        index.FilterField("doc_type"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        ordering = ["-issue_date", "number"]
+
+    def __str__(self):
+        return f"{self.number} — {self.title}" if self.title else self.number
+
+    @property
+    def signer_title_lines(self):
+        return [line.strip() for line in self.signer_title.splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self):
+        return [line.strip(" -;.") for line in self.recipients.splitlines() if line.strip(" -;.")]
+
+
+class DocumentImplements(Orderable):
+    """"Thực hiện …": the documents that a document implements."""
+
+    document = ParentalKey(OfficialDocument, on_delete=models.CASCADE, related_name="implements_links")
+    implemented = models.ForeignKey(
+        OfficialDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="implemented_by_links",
+    )
+
+    panels = [FieldPanel("implemented")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("implemented document")
+        verbose_name_plural = _("implemented documents")
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.implemented_id == self.document_id:
+            raise ValidationError({"implemented": _("A document cannot implement itself.")})

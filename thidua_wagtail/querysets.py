@@ -1,0 +1,49 @@
+"""Listing queries shared by the page models, the templates tags and the views.
+
+Related pages are matched on ``translation_key`` and restricted to one locale:
+wagtail-localize synchronises links to pages (the English copy of a profile
+still points at the Vietnamese campaign), so matching by translation key finds
+the campaign in the reader's language whichever copy the link names, and never
+shows a page of another language.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+
+def today():
+    return timezone.localdate()
+
+
+class CampaignQuerySet(PageQuerySet):
+    def upcoming(self, on=None):
+        return self.filter(start_date__gt=on or today())
+
+    def ongoing(self, on=None):
+        on = on or today()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=on), start_date__lte=on)
+
+    def ended(self, on=None):
+        return self.filter(end_date__lt=on or today())
+
+    def with_status(self, status, on=None):
+        return {"upcoming": self.upcoming, "ongoing": self.ongoing, "ended": self.ended}[status](on)
+
+    def active_in_year(self, year):
+        """Campaigns running at any time during ``year``."""
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year), start_date__year__lte=year)
+
+
+CampaignManager = PageManager.from_queryset(CampaignQuerySet)
+
+
+def published(queryset):
+    """What a visitor may see: live, not private, StreamFields deferred."""
+    return queryset.live().public().defer_streamfields()
+
+
+def in_locale_by_keys(queryset, locale, translation_keys):
+    """Pages of ``queryset`` in ``locale`` whose translation key is in ``translation_keys``."""
+    return queryset.filter(locale=locale, translation_key__in=translation_keys)

@@ -1,0 +1,85 @@
+"""Template tags for the shipped templates and for a site's own (e.g. its home page)."""
+
+from django import template
+from wagtail.models import Locale, Page, Site
+
+from ..conf import thidua_settings
+from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
+from ..querysets import published
+
+register = template.Library()
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@register.simple_tag(takes_context=True)
+def thidua_organisation(context):
+    """The OrganisationSettings of the current site (empty settings if there is no site)."""
+    request = context.get("request")
+    if request is None:
+        return OrganisationSettings()
+    return OrganisationSettings.for_request(request)
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    root = site.root_page
+    locale = _active_locale()
+    if root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale) or root
+    return root
+
+
+@register.simple_tag(takes_context=True)
+def thidua_site_root(context):
+    """The site's home page in the active language."""
+    return _site_root(context)
+
+
+@register.simple_tag(takes_context=True)
+def thidua_menu_pages(context):
+    """The live pages just below the home page (in the active language) that are shown in menus."""
+    root = _site_root(context)
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu().specific(defer=True)
+
+
+@register.simple_tag(takes_context=True)
+def thidua_breadcrumbs(context, page):
+    """The ancestors of ``page`` from the site's home page down (the page itself excluded)."""
+    root = _site_root(context)
+    if root is None or page is None or not page.pk:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=root.depth).live())
+
+
+@register.simple_tag
+def thidua_current_campaigns(limit=None):
+    """Ongoing campaigns in the active language, those ending soonest first."""
+    qs = published(CampaignPage.objects.filter(locale=_active_locale())).ongoing()
+    return qs.select_related("hero_image").order_by("end_date", "-start_date")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+
+
+@register.simple_tag
+def thidua_recent_profiles(limit=None):
+    """The most recently published exemplary profiles in the active language."""
+    qs = published(ExemplaryProfilePage.objects.filter(locale=_active_locale()))
+    return qs.select_related("photo", "unit").order_by("-first_published_at")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+
+
+@register.simple_tag
+def thidua_recent_news(limit=None):
+    """The latest news in the active language."""
+    qs = published(NewsPage.objects.filter(locale=_active_locale()))
+    return qs.select_related("image").order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+
+
