@@ -10,7 +10,7 @@ Setting                     Default  Meaning
 THIDUA_PAGE_SIZE            12       Items per page on the campaign, profile, news lists
 THIDUA_RELATED_NEWS_COUNT   5        Latest news shown on a campaign or profile page
 THIDUA_RELATED_PROFILES_COUNT 12     Exemplary profiles shown on a campaign page
-THIDUA_HOME_FEATURED_COUNT  3        Items per block of the ``thidua_featured`` tag
+THIDUA_HOME_FEATURED_COUNT  3        Items per block of includes/home_sections.html
 THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 ==========================  =======  ==================================================
 """

@@ -23,6 +23,7 @@ from ..models import (
     Award,
     CampaignIndexPage,
     CampaignPage,
+    DocumentImplements,
     ExemplaryProfilePage,
     NewsIndexPage,
     NewsPage,
@@ -442,7 +443,8 @@ def _load_documents(locale, seed, report):
         },
     )
     if created:
-        plan.implements_links.create(implemented=provincial)
+        plan.implements_links.add(DocumentImplements(implemented=provincial))
+        plan.save()
     report.add(plan, created)
     return plan
 

@@ -47,9 +47,10 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         kind = cleaned_data.get("kind")
         formset = self.formsets.get("honours")
-        if kind and formset is not None:
+        # Formsets are cleaned after the form: clean the honours now to read them.
+        if kind and formset is not None and formset.is_valid():
             for form in formset.forms:
-                award = form.cleaned_data.get("award") if hasattr(form, "cleaned_data") else None
+                award = form.cleaned_data.get("award")
                 if award and not form.cleaned_data.get("DELETE") and not award.can_be_given_to(kind):
                     form.add_error(
                         "award",

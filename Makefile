@@ -1,0 +1,41 @@
+# The two commands of the README:
+#   make demo  - set up, load demo content and run the example site on SQLite at http://127.0.0.1:8000/
+#   make test  - set up and run the whole test suite, on SQLite then on PostgreSQL
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+MANAGE := cd example_site && ../$(PY) manage.py
+
+.PHONY: demo test test-sqlite test-postgres setup messages clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,example]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) thidua_demo
+	$(MANAGE) shell -c "from django.contrib.auth import get_user_model as m; U = m(); U.objects.filter(username='admin').exists() or U.objects.create_superuser('admin', 'admin@example.org', 'admin'); print('Admin: http://127.0.0.1:8000/admin/  user admin, password admin (demo only)')"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup test-sqlite test-postgres
+
+test-sqlite: setup
+	$(PY) -m pytest
+
+test-postgres: setup
+	bash scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+# Re-extract the strings and fill the Vietnamese catalogue (needs gettext).
+messages: setup
+	cd thidua_wagtail && PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l vi --settings=tests.settings --no-location --no-obsolete
+	$(PY) scripts/vi_catalogue.py
+
+clean:
+	rm -rf $(VENV) example_site/db.sqlite3 example_site/media build dist *.egg-info

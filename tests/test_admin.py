@@ -1,0 +1,157 @@
+"""The admin as an editor uses it: Vietnamese UI, creating and publishing each page type and snippet."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, OfficialDocument, Unit
+
+from . import factories
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def add_page(client, parent, model, data):
+    url = reverse("wagtailadmin_pages:add", args=["thidua_wagtail", model._meta.model_name, parent.pk])
+    data = nested_form_data({"comments": inline_formset([]), **data})
+    data["action-publish"] = "action-publish"
+    return client.post(url, data)
+
+
+def test_admin_reads_in_vietnamese(editor_client, sections):
+    response = editor_client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'lang="vi"' in html
+    assert "Trang tổng quan" in html or "Trang chủ" in html or "Bảng điều khiển" in html
+    response = editor_client.get(
+        reverse("wagtailadmin_pages:add", args=["thidua_wagtail", "campaignpage", sections["campaigns"].pk])
+    )
+    html = response.content.decode()
+    assert "Ngày bắt đầu" in html and "Mục đích" in html and "Tổ chức thực hiện" in html
+
+
+def test_editor_creates_and_publishes_each_page_type(editor_client, sections, awards, unit):
+    document = factories.make_document()
+    response = add_page(editor_client, sections["campaigns"], CampaignPage, {
+        "title": "Phong trào thi đua văn hóa công sở",
+        "slug": "van-hoa-cong-so",
+        "campaign_type": "phased",
+        "launching_authority": "Thủ tướng Chính phủ",
+        "start_date": "2019-01-01",
+        "end_date": "2025-12-31",
+        "slogan": "",
+        "summary": "Thi đua thực hiện văn hóa công sở.",
+        "purposes": rich_text("<ul><li>Xây dựng phong cách ứng xử chuẩn mực</li></ul>"),
+        "requirements": rich_text(""),
+        "content": streamfield([("paragraph", rich_text("<p>Nội dung phong trào</p>"))]),
+        "responsibilities": inline_formset([{"unit": unit.pk, "assignee": "", "responsibility": "Đôn đốc"}]),
+        "document_links": inline_formset([{"document": document.pk}]),
+        "unit_links": inline_formset([{"unit": unit.pk}]),
+        "parent_campaign": "",
+    })
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    campaign = CampaignPage.objects.get(slug="van-hoa-cong-so")
+    assert campaign.live and campaign.responsibilities.get().unit == unit
+    assert campaign.document_links.get().document == document
+
+    response = add_page(editor_client, sections["profiles"], ExemplaryProfilePage, {
+        "title": "Nguyễn Thị Thu Hà",
+        "slug": "nguyen-thi-thu-ha",
+        "kind": "individual",
+        "year_recognised": "2020",
+        "position": "Chuyên viên",
+        "unit": unit.pk,
+        "photo": "",
+        "achievements": "Hoàn thành xuất sắc nhiệm vụ.",
+        "story": streamfield([]),
+        "honours": inline_formset([{"award": awards["chien-si-thi-dua-co-so"].pk, "year": "2020",
+                                    "decision_number": "215/QĐ-KHCN", "decided_by": "Giám đốc Sở"}]),
+        "campaign_links": inline_formset([{"campaign": campaign.pk}]),
+    })
+    assert response.status_code == 302, response.context["form"].errors
+    profile = ExemplaryProfilePage.objects.get(slug="nguyen-thi-thu-ha")
+    assert profile.live and profile.honours.get().decision_number == "215/QĐ-KHCN"
+
+    response = add_page(editor_client, sections["news"], NewsPage, {
+        "title": "Biểu dương điển hình",
+        "slug": "bieu-duong",
+        "date": "2020-06-12",
+        "summary": "Biểu dương các cá nhân tiêu biểu.",
+        "image": "",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung tin</p>"))]),
+        "tags": "\"Khen thưởng\"",
+        "related_campaigns": inline_formset([{"campaign": campaign.pk}]),
+        "related_profiles": inline_formset([{"profile": profile.pk}]),
+        "attachments": inline_formset([]),
+    })
+    assert response.status_code == 302, response.context["form"].errors
+    news = NewsPage.objects.get(slug="bieu-duong")
+    assert news.live and [t.name for t in news.tags.all()] == ["Khen thưởng"]
+
+    # The visitor follows the links between the three.
+    html = editor_client.get(campaign.url).content.decode()
+    assert f'href="{profile.url}"' in html and f'href="{news.url}"' in html
+
+
+def test_admin_rejects_an_award_that_does_not_fit_the_recipient(editor_client, sections, awards):
+    response = add_page(editor_client, sections["profiles"], ExemplaryProfilePage, {
+        "title": "Tổ Thử nghiệm",
+        "slug": "to-thu-nghiem",
+        "kind": "collective",
+        "year_recognised": "2020",
+        "position": "",
+        "unit": "",
+        "photo": "",
+        "achievements": "Tập thể tiêu biểu.",
+        "story": streamfield([]),
+        "honours": inline_formset([{"award": awards["chien-si-thi-dua-co-so"].pk, "year": "2020",
+                                    "decision_number": "", "decided_by": ""}]),
+        "campaign_links": inline_formset([]),
+    })
+    assert response.status_code == 200
+    assert not ExemplaryProfilePage.objects.filter(slug="to-thu-nghiem").exists()
+    html = response.content.decode()
+    assert "Chiến sĩ thi đua cơ sở" in html and "không dành cho" in html
+
+
+def test_campaign_dates_are_validated_in_the_admin(editor_client, sections):
+    response = add_page(editor_client, sections["campaigns"], CampaignPage, {
+        "title": "Sai ngày", "slug": "sai-ngay", "campaign_type": "thematic", "launching_authority": "Sở",
+        "start_date": "2020-01-01", "end_date": "2019-01-01", "slogan": "", "summary": "x",
+        "purposes": rich_text(""), "requirements": rich_text(""), "content": streamfield([]),
+        "responsibilities": inline_formset([]), "document_links": inline_formset([]),
+        "unit_links": inline_formset([]), "parent_campaign": "",
+    })
+    assert response.status_code == 200
+    assert "Ngày kết thúc không được trước ngày bắt đầu" in response.content.decode()
+    assert not CampaignPage.objects.filter(slug="sai-ngay").exists()
+
+
+def test_editor_manages_snippets(editor_client, locale_vi):
+    response = editor_client.post(reverse("wagtailsnippets_thidua_wagtail_unit:add"), {
+        "name": "Thanh tra Sở", "short_name": "TTra", "kind": "division", "parent": "", "sort_order": "10",
+        "locale": locale_vi.pk,
+    })
+    assert response.status_code == 302
+    assert Unit.objects.get(name="Thanh tra Sở").short_name == "TTra"
+
+    earlier = factories.make_document("109/KH-UBND", issuing_body="UBND tỉnh Thái Nguyên")
+    response = editor_client.post(reverse("wagtailsnippets_thidua_wagtail_officialdocument:add"), nested_form_data({
+        "number": "60/KH-KHCN", "doc_type": "plan", "title": "Kế hoạch tuyên truyền", "issue_date": "2019-08-26",
+        "place": "Thái Nguyên", "issuing_body": "Sở Khoa học và Công nghệ", "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        "signer_name": "Đinh Bộ Sơn", "summary": "", "recipients": "Lãnh đạo Sở", "file": "",
+        "implements_links": inline_formset([{"implemented": earlier.pk}]), "locale": locale_vi.pk,
+    }))
+    assert response.status_code == 302
+    plan = OfficialDocument.objects.get(number="60/KH-KHCN")
+    assert plan.implements_links.get().implemented == earlier
+
+    listing = editor_client.get(reverse("wagtailsnippets_thidua_wagtail_officialdocument:list")).content.decode()
+    assert "60/KH-KHCN" in listing and "109/KH-UBND" in listing

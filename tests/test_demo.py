@@ -1,0 +1,106 @@
+"""The thidua_demo command: content drawn from the seed plan, safe to run twice."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Page, Site
+
+from thidua_wagtail.demo import SEED_PATH, lines_to_richtext
+from thidua_wagtail.models import (
+    Award,
+    CampaignPage,
+    ExemplaryProfilePage,
+    NewsPage,
+    OfficialDocument,
+    OrganisationSettings,
+    Unit,
+)
+
+MOVEMENTS = {
+    "Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
+    "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+    "Thái Nguyên chung sức xây dựng nông thôn mới",
+}
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in
+            (Page, Unit, Award, OfficialDocument, CampaignPage, ExemplaryProfilePage, NewsPage)}
+
+
+@pytest.fixture
+def demo(home):
+    out = StringIO()
+    call_command("thidua_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_loads_the_seed_plan(demo):
+    assert re.search(r"Demo content: \d+ created, 0 already present", demo)
+    plan = OfficialDocument.objects.get(number="60/KH-KHCN")
+    assert plan.doc_type == "plan" and plan.issue_date.isoformat() == "2019-08-26"
+    assert plan.signer_name == "Đinh Bộ Sơn" and plan.signer_title_lines == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert plan.recipient_lines == ["Lãnh đạo Sở", "Các phòng, đơn vị thuộc Sở", "Lưu: VT, VP"]
+    assert [link.implemented.number for link in plan.implements_links.all()] == ["109/KH-UBND"]
+    assert plan.file.file.read().decode("utf-8") == SEED_PATH.read_text(encoding="utf-8")
+
+    main = CampaignPage.objects.get(document_links__document=plan)
+    assert "Phát huy tinh thần chủ động sáng tạo" in main.purposes
+    assert "Phong trào thi đua phải được phát động" in main.requirements
+    assert "<i>Thái Nguyên chung tay vì người nghèo" in str(main.content)
+    assert [r.assignee_name for r in main.responsibilities.all()] == ["Văn phòng Sở", "Các phòng, các đơn vị trực thuộc Sở"]
+    assert {c.title for c in main.get_sub_campaigns()} == MOVEMENTS
+    statuses = {c.status for c in CampaignPage.objects.all()}
+    assert statuses == {"ongoing", "ended", "upcoming"}
+    assert ExemplaryProfilePage.objects.filter(kind="collective").exists()
+    assert all(p.honours.exists() for p in ExemplaryProfilePage.objects.all())
+    assert NewsPage.objects.filter(attachments__document=plan.file).exists()
+    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.organisation_name == "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"
+
+
+def test_demo_twice_duplicates_nothing(demo):
+    before = counts()
+    out = StringIO()
+    call_command("thidua_demo", stdout=out)
+    assert re.search(r"Demo content: 0 created, \d+ already present", out.getvalue())
+    assert counts() == before
+
+
+def test_demo_keeps_editor_changes(demo):
+    award = Award.objects.get(code="giay-khen")
+    award.name = "Giấy khen của Giám đốc Sở"
+    award.save()
+    call_command("thidua_demo", stdout=StringIO())
+    assert Award.objects.get(code="giay-khen").name == "Giấy khen của Giám đốc Sở"
+
+
+def test_demo_pages_render(client, demo):
+    for page in Page.objects.filter(depth__gt=2).live().specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f"<h1>{page.title}</h1>" in response.content.decode()
+
+
+def test_demo_home_features_current_content(rf, demo):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("thidua_wagtail/includes/home_sections.html", request=rf.get("/vi/"))
+    assert "Phong trào đang diễn ra" in html
+    assert "Thái Nguyên chung sức xây dựng nông thôn mới" in html
+    assert "Tin mới nhất" in html and "Điển hình tiên tiến" in html
+
+
+def test_demo_without_a_site_says_so(db):
+    Site.objects.all().delete()
+    with pytest.raises(CommandError, match="No default site"):
+        call_command("thidua_demo", stdout=StringIO())
+
+
+def test_plan_lines_become_lists():
+    html = lines_to_richtext(["Mở đầu", "- Một *nhấn mạnh*", "+ Con <http://a.vn>", "- Hai"])
+    assert html == ('<p>Mở đầu</p><ul><li>Một <i>nhấn mạnh</i><ul><li>Con <a href="http://a.vn">http://a.vn</a>'
+                    "</li></ul></li><li>Hai</li></ul>")
