@@ -250,6 +250,8 @@ VI = {
     "No exemplary profile matches these filters.": "Không có điển hình tiên tiến nào phù hợp với bộ lọc.",
     "Current campaigns": "Phong trào đang diễn ra",
     "No campaign is under way.": "Hiện không có phong trào nào đang diễn ra.",
+    "Language": "Ngôn ngữ",
+    "Not translated yet: goes to the nearest translated page": "Chưa được dịch: chuyển đến trang gần nhất đã được dịch",
     "Units": "Đơn vị",
     "Awards": "Danh hiệu, hình thức khen thưởng",
     "Official documents": "Văn bản",

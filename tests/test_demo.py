@@ -6,6 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
+from django.utils.html import escape
+from wagtail_localize.models import Translation
 from wagtail.models import Page, Site
 
 from thidua_wagtail.demo import SEED_PATH, lines_to_richtext
@@ -31,16 +34,22 @@ def counts():
             (Page, Unit, Award, OfficialDocument, CampaignPage, ExemplaryProfilePage, NewsPage)}
 
 
-@pytest.fixture
-def demo(home):
+def run_demo(*args):
+    """thidua_demo as it runs outside a test transaction (wagtail-localize publishes on commit)."""
     out = StringIO()
-    call_command("thidua_demo", stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("thidua_demo", *args, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture
+def demo(home, locale_en):
+    return run_demo()
 
 
 def test_demo_loads_the_seed_plan(demo):
     assert re.search(r"Demo content: \d+ created, 0 already present", demo)
-    plan = OfficialDocument.objects.get(number="60/KH-KHCN")
+    plan = OfficialDocument.objects.get(number="60/KH-KHCN", locale__language_code="vi")
     assert plan.doc_type == "plan" and plan.issue_date.isoformat() == "2019-08-26"
     assert plan.signer_name == "Đinh Bộ Sơn" and plan.signer_title_lines == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     assert plan.recipient_lines == ["Lãnh đạo Sở", "Các phòng, đơn vị thuộc Sở", "Lưu: VT, VP"]
@@ -48,14 +57,15 @@ def test_demo_loads_the_seed_plan(demo):
     assert plan.file.file.read().decode("utf-8") == SEED_PATH.read_text(encoding="utf-8")
 
     main = CampaignPage.objects.get(document_links__document=plan)
+    vi = dict(locale__language_code="vi")
     assert "Phát huy tinh thần chủ động sáng tạo" in main.purposes
     assert "Phong trào thi đua phải được phát động" in main.requirements
     assert "<i>Thái Nguyên chung tay vì người nghèo" in str(main.content)
     assert [r.assignee_name for r in main.responsibilities.all()] == ["Văn phòng Sở", "Các phòng, các đơn vị trực thuộc Sở"]
     assert {c.title for c in main.get_sub_campaigns()} == MOVEMENTS
-    statuses = {c.status for c in CampaignPage.objects.all()}
+    statuses = {c.status for c in CampaignPage.objects.filter(**vi)}
     assert statuses == {"ongoing", "ended", "upcoming"}
-    assert ExemplaryProfilePage.objects.filter(kind="collective").exists()
+    assert ExemplaryProfilePage.objects.filter(kind="collective", **vi).exists()
     assert all(p.honours.exists() for p in ExemplaryProfilePage.objects.all())
     assert NewsPage.objects.filter(attachments__document=plan.file).exists()
     settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
@@ -64,25 +74,52 @@ def test_demo_loads_the_seed_plan(demo):
 
 def test_demo_twice_duplicates_nothing(demo):
     before = counts()
-    out = StringIO()
-    call_command("thidua_demo", stdout=out)
-    assert re.search(r"Demo content: 0 created, \d+ already present", out.getvalue())
+    output = run_demo()
+    assert re.search(r"Demo content: 0 created, \d+ already present", output)
+    assert "English: 0 translated" in output
     assert counts() == before
 
 
 def test_demo_keeps_editor_changes(demo):
-    award = Award.objects.get(code="giay-khen")
+    award = Award.objects.get(code="giay-khen", locale__language_code="vi")
     award.name = "Giấy khen của Giám đốc Sở"
     award.save()
-    call_command("thidua_demo", stdout=StringIO())
-    assert Award.objects.get(code="giay-khen").name == "Giấy khen của Giám đốc Sở"
+    run_demo()
+    assert Award.objects.get(code="giay-khen", locale__language_code="vi").name == "Giấy khen của Giám đốc Sở"
 
 
 def test_demo_pages_render(client, demo):
-    for page in Page.objects.filter(depth__gt=2).live().specific():
+    pages = Page.objects.filter(depth__gt=2).live().specific()
+    assert {p.locale.language_code for p in pages} == {"vi", "en"}
+    for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f"<h1>{page.title}</h1>" in response.content.decode()
+        html = response.content.decode()
+        assert f"<h1>{escape(page.title)}</h1>" in html
+        assert f'<html lang="{page.locale.language_code}">' in html
+
+
+def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
+    assert "English: 47 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
+    en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
+    assert en_pages.count() == vi_pages
+    for page in en_pages:
+        translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=locale_en)
+        total, done = translation.get_progress()
+        assert total == done, page
+    main = CampaignPage.objects.get(locale=locale_en, document_links__document__number="60/KH-KHCN")
+    assert main.title == "Communicating, disseminating and implementing the 5th Provincial Patriotic Emulation Congress"
+    assert {c.title for c in main.get_sub_campaigns()} == {
+        "Thai Nguyen joins hands for the poor, leaving no one behind",
+        "Cadres, civil servants and public employees emulate in office culture",
+        "Thai Nguyen joins forces to build new rural areas",
+    }
+    assert main.document_links.get().document.title.startswith("Communicating")
+    assert Unit.objects.filter(locale=locale_en, name="Department Office").exists()
+    html = client.get(main.url).content.decode()
+    assert "Foster the initiative and creativity" in html and "Department Office" in html
+    assert "Thai Nguyen Department of Science and Technology" in html  # organisation, English variant
 
 
 def test_demo_home_features_current_content(rf, demo):

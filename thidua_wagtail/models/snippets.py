@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Unit(TranslatableMixin, models.Model):
@@ -105,6 +106,9 @@ class Award(TranslatableMixin, models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
+    # The code identifies the award in every language; only the name and description are translated.
+    override_translatable_fields = [SynchronizedField("code")]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("award")
         verbose_name_plural = _("awards")
@@ -179,6 +183,9 @@ class OfficialDocument(TranslatableMixin, ClusterableModel):
         index.FilterField("locale_id"),
         index.FilterField("doc_type"),
     ]
+
+    # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
+    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("official document")

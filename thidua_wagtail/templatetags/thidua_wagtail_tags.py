@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Locale, Page, Site
 
+from .. import i18n
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 from ..querysets import published
@@ -83,3 +84,18 @@ def thidua_recent_news(limit=None):
     return qs.select_related("image").order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
+
+
+@register.filter
+def thidua_date(value, style="long"):
+    """A date as the active language writes it: ``{{ page.date|thidua_date }}`` or ``|thidua_date:"short"``."""
+    return i18n.format_date(value, style)
+
+
+@register.simple_tag(takes_context=True)
+def thidua_alternates(context, page):
+    """The page in each content language (or the nearest translated ancestor): for the language
+    switcher and the hreflang links. An empty list outside a page."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    return i18n.alternates(page, context.get("request"))

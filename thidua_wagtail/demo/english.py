@@ -1,0 +1,268 @@
+"""English for the demo content, keyed by the Vietnamese source string (a wagtail-localize segment).
+
+People's names are not translated. Slugs are made from the English titles by ``translate.fill_po``.
+"""
+
+from ..awards import DEFAULT_AWARDS
+
+ENGLISH = {vi: en for _code, vi, en, *_rest in DEFAULT_AWARDS}
+
+ENGLISH.update({
+    # Units
+    "Ban Giám đốc Sở": "Board of Directors",
+    "BGĐ": "BoD",
+    "Văn phòng Sở": "Department Office",
+    "VP": "Office",
+    "Thanh tra Sở": "Department Inspectorate",
+    "TTra": "Insp.",
+    "Phòng Kế hoạch - Tài chính": "Planning and Finance Division",
+    "KHTC": "P&F",
+    "Phòng Quản lý khoa học": "Science Management Division",
+    "QLKH": "SMD",
+    "Phòng Quản lý công nghệ và Thị trường công nghệ": "Technology and Technology Market Management Division",
+    "QLCN": "TMD",
+    "Chi cục Tiêu chuẩn Đo lường Chất lượng": "Sub-department of Standards, Metrology and Quality",
+    "CCTĐC": "SMQ",
+    "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ": "Centre for Application of Scientific and Technological Advances",
+    "TTƯD": "Centre",
+    "Phòng Thử nghiệm": "Testing Laboratory",
+    "PTN": "Lab",
+    # Documents
+    "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V":
+        "Communicating, disseminating and implementing the 5th Provincial Patriotic Emulation Congress",
+    "Thái Nguyên": "Thai Nguyen",
+    "Sở Khoa học và Công nghệ tỉnh Thái Nguyên": "Thai Nguyen Department of Science and Technology",
+    "KT. GIÁM ĐỐC<br/>PHÓ GIÁM ĐỐC": "FOR THE DIRECTOR<br/>DEPUTY DIRECTOR",
+    "Thực hiện Kế hoạch số 109/KH-UBND ngày 06/8/2019 của Ủy ban nhân dân tỉnh Thái Nguyên tổ chức Đại hội Thi đua "
+    "yêu nước các cấp tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ X. Sở Khoa học và Công nghệ xây dựng Kế "
+    "hoạch Đại hội Thi đua yêu nước tỉnh lần thứ V, với nội dung cụ thể như sau:":
+        "Implementing Plan No. 109/KH-UBND of 6 August 2019 of the Thai Nguyen Provincial People's Committee on "
+        "holding patriotic emulation congresses at all levels towards the 10th National Patriotic Emulation Congress, "
+        "the Department of Science and Technology issues its plan for the 5th Provincial Patriotic Emulation "
+        "Congress, as follows:",
+    "Lãnh đạo Sở<br/>Các phòng, đơn vị thuộc Sở<br/>Lưu: VT, VP":
+        "Department leaders<br/>Divisions and units of the Department<br/>Archived: Records, Office",
+    "Tổ chức Đại hội Thi đua yêu nước các cấp tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ X":
+        "Holding patriotic emulation congresses at all levels towards the 10th National Patriotic Emulation Congress",
+    "Ủy ban nhân dân tỉnh Thái Nguyên": "Thai Nguyen Provincial People's Committee",
+    # Home and section pages
+    "Trang chủ": "Home",
+    "Phong trào thi đua": "Emulation campaigns",
+    "Các phong trào thi đua yêu nước do Sở phát động và tham gia.":
+        "The patriotic emulation campaigns the Department launches and takes part in.",
+    "Điển hình tiên tiến": "Exemplary profiles",
+    "Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.":
+        "Outstanding collectives and individuals, discovered, nurtured and held up as examples.",
+    "Tin thi đua, khen thưởng": "Emulation and commendation news",
+    # The campaign of the plan
+    "Sở Khoa học và Công nghệ": "Department of Science and Technology",
+    "Thi đua yêu nước, lập thành tích chào mừng Đại hội": "Emulate patriotically, achieve in honour of the Congress",
+    "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ V trong công "
+    "chức, viên chức và người lao động của Sở (Kế hoạch số 60/KH-KHCN).":
+        "Communicating, disseminating and implementing the 5th Thai Nguyen Provincial Patriotic Emulation Congress "
+        "among the Department's civil servants, public employees and workers (Plan No. 60/KH-KHCN).",
+    "Phát huy tinh thần chủ động sáng tạo của mỗi cá nhân, tập thể, tạo khí thế thi đua sôi nổi trong tất cả công "
+    "chức, viên chức và người lao động trong cơ quan; nỗ lực phấn đấu hoàn thành xuất sắc nhiệm vụ được giao, góp "
+    "phần thực hiện các nhiệm vụ chính trị, phát triển kinh tế - xã hội, đề ra phương hướng, nhiệm vụ đẩy mạnh phong "
+    "trào thi đua và thực hiện công tác khen thưởng.":
+        "Foster the initiative and creativity of every individual and collective and a lively spirit of emulation "
+        "among all civil servants, public employees and workers of the agency; strive to complete assigned tasks "
+        "with excellence, contributing to political, economic and social tasks, and set directions and tasks to "
+        "strengthen emulation and commendation work.",
+    "Thông qua phong trào thi đua để rèn luyện nâng cao nhận thức về chính trị tư tưởng, trình độ, năng lực chuyên "
+    "môn nghiệp vụ, tu dưỡng về phẩm chất đạo đức, tinh thần trách nhiệm của mỗi công chức, viên chức và người lao "
+    "động.":
+        "Use the emulation movement to raise every civil servant's, public employee's and worker's political "
+        "awareness, professional skills and competence, ethical qualities and sense of responsibility.",
+    "Chú trọng xây dựng, nhân rộng điển hình tiên tiến có thành tích tiêu biểu, xuất sắc; biểu dương, khen thưởng "
+    "kịp thời tạo sự lan tỏa trong phong trào thi đua.":
+        "Focus on building and replicating exemplary cases with outstanding achievements; praise and reward them "
+        "promptly so that their example spreads through the movement.",
+    "Phong trào thi đua phải được phát động và thực hiện sâu rộng, thu hút đông đảo công chức, viên chức và người "
+    "lao động tham gia thường xuyên, liên tục tạo sự chuyển biến mạnh mẽ về chất lượng.":
+        "The emulation movement must be launched and carried out widely, drawing civil servants, public employees "
+        "and workers to take part regularly and continuously, and bring about a strong change in quality.",
+    "Nội dung, hình thức phát động phù hợp điều kiện mỗi phòng chuyên môn, đơn vị thuộc Sở. Kết hợp chặt chẽ giữa "
+    "phong trào thi đua hằng năm với các phong trào thi đua theo chuyên đề do UBND tỉnh phát động.":
+        "Its content and form suit the conditions of each division and unit of the Department, closely combining "
+        "the annual emulation movement with the thematic movements launched by the Provincial People's Committee.",
+    "Tuyên truyền về chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước, tư tưởng Hồ Chí Minh về thi "
+    "đua yêu nước; tuyên truyền về Đại hội thi đua, biểu dương ghi nhận những thành quả của phong trào thi đua yêu "
+    "nước trên các lĩnh vực của đời sống xã hội, góp phần phát triển kinh tế, xã hội, bảo đảm quốc phòng, an ninh của "
+    "tỉnh; mở rộng nhiều hình thức tuyên truyền, biểu dương các điển hình tiên tiến, các nhân tố mới, gương người tốt, "
+    "việc tốt, tạo không khí sôi nổi, chào mừng các ngày kỷ niệm lớn trong năm 2019 và 2020, chào mừng Đại hội Đảng "
+    "toàn quốc lần thứ XIII, Đại hội Thi đua yêu nước toàn quốc lần thứ X, và Đại hội Đảng bộ tỉnh Thái Nguyên lần "
+    "thứ XX, Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ V, bằng nhiều hình thức:":
+        "Communicate the Party's guidelines, the State's policies and laws and Ho Chi Minh's thought on patriotic "
+        "emulation; communicate about the Emulation Congress and recognise the results of the patriotic emulation "
+        "movement in every field of social life, contributing to the province's economic and social development, "
+        "defence and security; widen the ways of communicating and honouring exemplary cases, new factors and good "
+        "people and deeds, creating a lively atmosphere to celebrate the major anniversaries of 2019 and 2020, the "
+        "13th National Party Congress, the 10th National Patriotic Emulation Congress, the 20th Thai Nguyen "
+        "Provincial Party Congress and the 5th Thai Nguyen Provincial Patriotic Emulation Congress, in many ways:",
+    "Thông qua các cuộc họp giao ban, hội nghị, các lớp bồi dưỡng.":
+        "Through briefings, conferences and training courses.",
+    'Tuyên truyền trên trang thông tin điện tử của Sở tại địa chỉ <a id="a1">http://www.dosttn.gov.vn</a>':
+        'On the Department\'s website at <a id="a1">http://www.dosttn.gov.vn</a>',
+    "Phát động phong trào gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, nhằm tạo sự đoàn "
+    "kết, đồng thuận, phát huy sức mạnh của cả hệ thống chính trị và toàn xã hội, phấn đấu thực hiện thắng lợi nhiệm "
+    "vụ phát triển kinh tế - xã hội, đi đôi với thực hành tiết kiệm, chống tham nhũng, lãng phí; bảo đảm an sinh xã "
+    "hội, giảm nghèo bền vững, phòng chống thiên tai, dịch bệnh, giảm thiểu tai nạn giao thông, giữ vững ổn định "
+    "chính trị, bảo đảm an ninh trật tự, an toàn xã hội, xây dựng bộ máy vững mạnh.":
+        "Launch the movement together with studying and following Ho Chi Minh's thought, ethics and style, to build "
+        "unity and consensus and bring out the strength of the whole political system and society; strive to "
+        "fulfil the economic and social development tasks while practising thrift and fighting corruption and "
+        "waste; ensure social security, sustainable poverty reduction, disaster and epidemic prevention, fewer "
+        "traffic accidents, political stability, public order and social safety, and a strong apparatus.",
+    "Tiếp tục thực hiện có hiệu quả phong trào thi đua thường xuyên và các phong trào thi đua theo chuyên đề, thi đua "
+    "theo đợt, đặc biệt là: “<i>Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau</i>”, “<i>Cán "
+    "bộ, công chức, viên chức thi đua thực hiện văn hóa công sở</i>”; “<i>Thái Nguyên chung sức xây dựng nông thôn "
+    "mới</i>”.":
+        "Continue to carry out the regular emulation movement and the thematic and phased movements effectively, "
+        "in particular: “<i>Thai Nguyen joins hands for the poor, leaving no one behind</i>”, “<i>Cadres, civil "
+        "servants and public employees emulate in office culture</i>”; “<i>Thai Nguyen joins forces to build new "
+        "rural areas</i>”.",
+    "Tiếp tục quán triệt, tổ chức thực hiện tốt Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành, nâng "
+    "cao nhận thức và tinh thần trách nhiệm chấp hành tốt các chính sách, pháp luật về thi đua, khen thưởng. Tiếp tục "
+    "nghiên cứu, hoàn thiện các văn bản quy phạm pháp luật về thi đua, khen thưởng.":
+        "Continue to implement the Law on Emulation and Commendation and its guiding documents well, raising "
+        "awareness of and responsibility for complying with the policies and laws on emulation and commendation; "
+        "continue to study and improve the legal documents on emulation and commendation.",
+    "Xây dựng và nhân rộng điển hình tiên tiến, mô hình điểm ở các phòng, đơn vị theo từng phong trào, đối tượng thi "
+    "đua được quan chú, tập thể suy tôn để biểu dương, tôn vinh kịp thời và đề nghị các hình thức khen thưởng phù hợp, "
+    "xứng đáng.":
+        "Build and replicate exemplary cases and pilot models in the divisions and units for each movement and "
+        "group, acclaimed by their colleagues, so that they are praised and honoured promptly and proposed for "
+        "fitting and deserved forms of commendation.",
+    "Tập trung thực hiện tốt công tác phát hiện, bồi dưỡng, tổng kết và nhân rộng các điển hình tiên tiến.":
+        "Focus on discovering, nurturing, reviewing and replicating exemplary cases.",
+    "Theo dõi, đôn đốc triển khai, thực hiện các nội dung của Kế hoạch.":
+        "Monitor and urge the implementation of the contents of the Plan.",
+    "Các phòng, các đơn vị trực thuộc Sở": "The divisions and units of the Department",
+    "Tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.": "Carry out the contents of the Plan rigorously.",
+    # The movements and other campaigns
+    "Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau":
+        "Thai Nguyen joins hands for the poor, leaving no one behind",
+    "Không để ai bị bỏ lại phía sau": "Leave no one behind",
+    "Phong trào thi đua thường xuyên huy động mọi nguồn lực chung tay giảm nghèo bền vững, bảo đảm an sinh xã hội trên "
+    "địa bàn tỉnh.":
+        "A regular emulation movement mobilising every resource for sustainable poverty reduction and social "
+        "security in the province.",
+    "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở":
+        "Cadres, civil servants and public employees emulate in office culture",
+    "Thủ tướng Chính phủ": "The Prime Minister",
+    "Chuẩn mực, chuyên nghiệp, tận tụy": "Exemplary, professional, dedicated",
+    "Phong trào thi đua giai đoạn 2019–2025 xây dựng phong cách ứng xử chuẩn mực, chuyên nghiệp của cán bộ, công "
+    "chức, viên chức tại công sở.":
+        "An emulation movement for 2019–2025 building exemplary, professional conduct of cadres, civil servants and "
+        "public employees at work.",
+    "Thái Nguyên chung sức xây dựng nông thôn mới": "Thai Nguyen joins forces to build new rural areas",
+    "Phong trào thi đua thường xuyên chung sức xây dựng nông thôn mới, trong đó ngành khoa học và công nghệ chuyển "
+    "giao tiến bộ kỹ thuật cho sản xuất nông nghiệp.":
+        "A regular emulation movement to build new rural areas together, in which the science and technology sector "
+        "transfers technical advances to farming.",
+    "Phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026":
+        "Emulation movement for the 2026 science and technology tasks",
+    "Đổi mới sáng tạo vì sự phát triển của tỉnh": "Innovation for the province's development",
+    "Phong trào thi đua thường xuyên năm 2026 của công chức, viên chức và người lao động trong các phòng, đơn vị "
+    "thuộc Sở.":
+        "The 2026 regular emulation movement of the civil servants, public employees and workers of the "
+        "Department's divisions and units.",
+    "Thi đua lập thành tích chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5/2027":
+        "Emulation in honour of Vietnam Science and Technology Day, 18 May 2027",
+    "Đợt thi đua cao điểm chào mừng Ngày Khoa học và Công nghệ Việt Nam.":
+        "A peak emulation phase in honour of Vietnam Science and Technology Day.",
+    # Profiles (names stay as they are)
+    "Nguyễn Thị Thu Hà": "Nguyễn Thị Thu Hà",
+    "Trần Văn Minh": "Trần Văn Minh",
+    "Lê Thị Hồng": "Lê Thị Hồng",
+    "Hoàng Đức Thắng": "Hoàng Đức Thắng",
+    "Chuyên viên": "Specialist",
+    "Phó Giám đốc Trung tâm": "Deputy Director of the Centre",
+    "Kế toán viên": "Accountant",
+    "Kiểm định viên": "Verification officer",
+    "Chủ trì tham mưu quản lý 12 nhiệm vụ khoa học cấp tỉnh, đề xuất quy trình xét duyệt hồ sơ trực tuyến rút ngắn "
+    "một nửa thời gian thẩm định.":
+        "Led the management of 12 provincial science projects and proposed an online review procedure that halved "
+        "appraisal time.",
+    "Chị Hà gắn bó với công tác quản lý khoa học từ năm 2012. Với tinh thần trách nhiệm và sự tận tụy, chị luôn hoàn "
+    "thành xuất sắc nhiệm vụ được giao và là tấm gương về thực hiện văn hóa công sở.":
+        "Ms Hà has worked in science management since 2012. Responsible and dedicated, she always completes her "
+        "tasks with excellence and is an example of office culture.",
+    "Giám đốc Sở Khoa học và Công nghệ": "Director of the Department of Science and Technology",
+    "Chủ tịch UBND tỉnh Thái Nguyên": "Chairman of the Thai Nguyen Provincial People's Committee",
+    "Chuyển giao thành công quy trình nhân giống chè chất lượng cao cho 5 xã xây dựng nông thôn mới, giúp hàng trăm "
+    "hộ tăng thu nhập.":
+        "Transferred a high-quality tea propagation process to 5 communes building new rural areas, raising the "
+        "income of hundreds of households.",
+    "Anh Minh cùng đồng nghiệp bám cơ sở, hướng dẫn bà con áp dụng tiến bộ kỹ thuật vào sản xuất, góp phần vào phong "
+    "trào Thái Nguyên chung sức xây dựng nông thôn mới.":
+        "Mr Minh and his colleagues work in the field, helping farmers apply technical advances, as part of the "
+        "movement Thai Nguyen joins forces to build new rural areas.",
+    "Bộ trưởng Bộ Khoa học và Công nghệ": "Minister of Science and Technology",
+    "Thực hành tiết kiệm, công khai minh bạch tài chính; vận động quyên góp ủng hộ Quỹ Vì người nghèo của tỉnh.":
+        "Practises thrift and financial transparency; organised donations to the province's Fund for the Poor.",
+    "Chị Hồng là người tích cực trong các hoạt động thiện nguyện của cơ quan.":
+        "Ms Hồng is active in the agency's charitable work.",
+    "Hoàn thành vượt kế hoạch kiểm định phương tiện đo, không để xảy ra sai sót; có sáng kiến quản lý hồ sơ kiểm "
+    "định điện tử.":
+        "Exceeded the plan for verifying measuring instruments without error; devised electronic verification "
+        "records.",
+    "Sáng kiến của anh Thắng được áp dụng trong toàn Chi cục từ năm 2025.":
+        "Mr Thắng's initiative has been used throughout the Sub-department since 2025.",
+    "Tập thể đoàn kết, hoàn thành xuất sắc nhiệm vụ năm 2019 và 2020; tham mưu tổ chức thành công Đại hội Thi đua yêu "
+    "nước của Sở.":
+        "A united team that completed its 2019 and 2020 tasks with excellence and organised the Department's "
+        "Patriotic Emulation Congress.",
+    "Phòng luôn đi đầu trong việc tuyên truyền, phổ biến Luật Thi đua, khen thưởng tới công chức, viên chức.":
+        "The division leads in explaining the Law on Emulation and Commendation to civil servants and public "
+        "employees.",
+    "Đơn vị dẫn đầu khối thi đua; chuyển giao 8 mô hình ứng dụng khoa học và công nghệ cho các xã xây dựng nông thôn "
+    "mới.":
+        "Leader of its emulation group; transferred 8 science and technology models to communes building new rural "
+        "areas.",
+    "Trung tâm đã xây dựng nhiều mô hình điểm được nhân rộng trên địa bàn tỉnh.":
+        "The Centre has built many pilot models replicated across the province.",
+    # News
+    "Sở Khoa học và Công nghệ ban hành Kế hoạch tuyên truyền Đại hội Thi đua yêu nước tỉnh lần thứ V":
+        "Department of Science and Technology issues its plan to communicate the 5th Provincial Patriotic "
+        "Emulation Congress",
+    "Kế hoạch số 60/KH-KHCN đề ra mục đích, yêu cầu, nội dung tuyên truyền và giao nhiệm vụ cho các phòng, đơn vị "
+    "thuộc Sở.":
+        "Plan No. 60/KH-KHCN sets out the purposes, requirements and content of the communication work and assigns "
+        "tasks to the Department's divisions and units.",
+    "Ngày 26/8/2019, Sở Khoa học và Công nghệ ban hành Kế hoạch số 60/KH-KHCN về tuyên truyền, phổ biến, quán triệt "
+    "thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V, thực hiện Kế hoạch số 109/KH-UBND ngày 06/8/2019 của Ủy ban "
+    "nhân dân tỉnh.":
+        "On 26 August 2019 the Department of Science and Technology issued Plan No. 60/KH-KHCN on communicating, "
+        "disseminating and implementing the 5th Provincial Patriotic Emulation Congress, implementing Plan No. "
+        "109/KH-UBND of 6 August 2019 of the Provincial People's Committee.",
+    "Biểu dương điển hình tiên tiến trong phong trào thi đua yêu nước":
+        "Exemplary cases of the patriotic emulation movement honoured",
+    "Sở tổ chức biểu dương các tập thể, cá nhân tiêu biểu, xuất sắc giai đoạn 2015–2020.":
+        "The Department honoured outstanding collectives and individuals of 2015–2020.",
+    "Tại hội nghị, Giám đốc Sở đã trao khen thưởng cho các tập thể và cá nhân có thành tích xuất sắc, tiêu biểu là "
+    "Phòng Quản lý khoa học và chuyên viên Nguyễn Thị Thu Hà.":
+        "At the conference the Director presented awards to collectives and individuals with outstanding "
+        "achievements, among them the Science Management Division and specialist Nguyễn Thị Thu Hà.",
+    "Chuyển giao tiến bộ kỹ thuật giúp nông dân xây dựng nông thôn mới":
+        "Technical advances help farmers build new rural areas",
+    "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ chuyển giao quy trình nhân giống chè cho bà con các xã.":
+        "The Centre for Application of Scientific and Technological Advances transferred a tea propagation process "
+        "to farmers in the communes.",
+    "Các mô hình do Trung tâm xây dựng đã giúp nhiều hộ nông dân nâng cao năng suất, chất lượng sản phẩm.":
+        "The Centre's models have helped many farming households raise their yields and product quality.",
+    "Công chức, viên chức của Sở hưởng ứng phong trào thực hiện văn hóa công sở":
+        "The Department's staff take up the office culture movement",
+    "Các phòng, đơn vị ký cam kết thực hiện văn hóa công sở, xây dựng môi trường làm việc chuyên nghiệp.":
+        "Divisions and units signed commitments to office culture and a professional working environment.",
+    "Phong trào được triển khai sâu rộng tới toàn thể công chức, viên chức và người lao động của Sở.":
+        "The movement reaches all of the Department's civil servants, public employees and workers.",
+    "Phát động phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026":
+        "Emulation movement for the 2026 science and technology tasks launched",
+    "Sở phát động phong trào thi đua năm 2026 với chủ đề đổi mới sáng tạo vì sự phát triển của tỉnh.":
+        "The Department launched its 2026 emulation movement on the theme of innovation for the province's "
+        "development.",
+    "Các phòng, đơn vị đăng ký danh hiệu thi đua và xây dựng kế hoạch thực hiện ngay từ đầu năm.":
+        "Divisions and units registered for emulation titles and drew up their plans at the start of the year.",
+})

@@ -1,0 +1,57 @@
+"""The English demo, made through wagtail-localize's own translation objects.
+
+Each demo page and snippet gets a ``Translation`` (as the admin's "Translate" button
+would make), its strings are exported as a PO file, filled from ``english.ENGLISH``
+and imported back, then the English object is saved and published. So the
+"Sync translated pages" and translation editor work on the demo as on any page.
+"""
+
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from ..models import Award, OfficialDocument, Unit
+from ..text import ascii_slug
+from .english import ENGLISH
+
+
+def fill_po(po, translations=ENGLISH):
+    """Fill the msgstr of each entry of ``po`` whose msgid has a translation. Returns the untranslated msgids."""
+    titles = {e.msgid: translations.get(e.msgid) for e in po if e.msgctxt == "title"}
+    english_title = next((t for t in titles.values() if t), None)
+    missing = []
+    for entry in po:
+        if entry.msgstr:
+            continue
+        if entry.msgctxt == "slug" and english_title:
+            entry.msgstr = ascii_slug(english_title)
+        elif entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+        else:
+            missing.append(entry.msgid)
+    return missing
+
+
+def translate_demo(root, locale):
+    """Translate ``root`` and the demo content below it, and the demo snippets, into ``locale``.
+
+    Objects that already have a translation in ``locale`` are left alone. Returns
+    (number of objects translated, untranslated strings)."""
+    pages = [p.specific for p in Page.objects.descendant_of(root, inclusive=True).order_by("path")]
+    snippets = [*Unit.objects.filter(locale=root.locale), *Award.objects.filter(locale=root.locale),
+                *OfficialDocument.objects.filter(locale=root.locale)]
+    todo = [obj for obj in snippets + pages if obj.get_translation_or_none(locale) is None]
+    creator = TranslationCreator(None, [locale])
+    for obj in todo:
+        creator.create_translations(obj)
+    missing = []
+    translated = 0
+    for obj in todo:
+        source = TranslationSource.objects.get(object_id=obj.translation_key, locale=obj.locale)
+        translation = Translation.objects.get(source=source, target_locale=locale)
+        po = translation.export_po()
+        missing += fill_po(po)
+        translation.import_po(po)
+        translation.save_target(publish=True)
+        translated += 1
+    return translated, missing
