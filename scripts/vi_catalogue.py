@@ -252,6 +252,28 @@ VI = {
     "No campaign is under way.": "Hiện không có phong trào nào đang diễn ra.",
     "Language": "Ngôn ngữ",
     "Not translated yet: goes to the nearest translated page": "Chưa được dịch: chuyển đến trang gần nhất đã được dịch",
+    "News — %(organisation)s": "Tin tức — %(organisation)s",
+    "News about emulation campaigns and exemplary profiles": "Tin về phong trào thi đua và điển hình tiên tiến",
+    "Emulation campaigns — %(organisation)s": "Phong trào thi đua — %(organisation)s",
+    "Emulation campaigns launched or joined by %(organisation)s":
+        "Các phong trào thi đua do %(organisation)s phát động hoặc tham gia",
+    "Year recognised": "Năm được ghi nhận",
+    "News": "Tin tức",
+    "News (RSS)": "Tin tức (RSS)",
+    "Campaigns (RSS)": "Phong trào thi đua (RSS)",
+    "Search the site": "Tìm kiếm trên trang",
+    "Search…": "Tìm kiếm…",
+    "Search": "Tìm kiếm",
+    "Search: %(query)s": "Tìm kiếm: %(query)s",
+    "Diacritics and capitals do not matter: “thi dua” finds “thi đua”.":
+        "Có thể gõ không dấu, chữ hoa hay chữ thường: “thi dua” cũng tìm thấy “thi đua”.",
+    "Your search was too long and has been shortened.": "Nội dung tìm kiếm quá dài nên đã được rút ngắn.",
+    "Nothing matches your search. Try fewer or other words.": "Không tìm thấy kết quả. Hãy thử ít từ hơn hoặc từ khác.",
+    "All %(total)s documents": "Xem tất cả %(total)s văn bản",
+    "search/": "tim-kiem/",
+    "Search for": "Từ khóa",
+    "In": "Tìm trong",
+    "Everything": "Tất cả",
     "Units": "Đơn vị",
     "Awards": "Danh hiệu, hình thức khen thưởng",
     "Official documents": "Văn bản",
@@ -262,6 +284,7 @@ VI_PLURAL = {
     "%(counter)s campaign": "%(counter)s phong trào",
     "%(counter)s news item": "%(counter)s tin",
     "%(counter)s exemplary profile": "%(counter)s điển hình tiên tiến",
+    "%(counter)s result for “%(query)s”": "%(counter)s kết quả cho “%(query)s”",
 }
 
 

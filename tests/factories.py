@@ -3,7 +3,10 @@
 import datetime
 import itertools
 
+from django.test import TestCase
 from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
 
 from thidua_wagtail.models import (
     CampaignIndexPage,
@@ -101,3 +104,25 @@ def _add(index, page, publish):
     if publish:
         page.save_revision().publish()
     return type(page).objects.get(pk=page.pk)
+
+
+def translate(obj, locale, fill=None):
+    """Translate ``obj`` (and what it links to) as the admin's "Translate" button does; optionally fill its
+    strings through a PO export/import with ``fill(msgid) -> msgstr``; publish. Returns the Translation.
+
+    wagtail-localize publishes on transaction commit, so the callbacks are run here as a commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _translate(obj, locale, fill)
+
+
+def _translate(obj, locale, fill):
+    TranslationCreator(None, [locale]).create_translations(obj)
+    source = TranslationSource.objects.get(object_id=obj.translation_key, locale=obj.locale)
+    tr = Translation.objects.get(source=source, target_locale=locale)
+    if fill is not None:
+        po = tr.export_po()
+        for entry in po:
+            entry.msgstr = fill(entry)
+        assert tr.import_po(po) == []
+        tr.save_target(publish=True)
+    return tr

@@ -72,8 +72,9 @@ def test_profile_page_shows_honours_campaigns_and_news(client, content):
     assert "<h1>Nguyễn Thị Thu Hà</h1>" in html
     assert "Chuyên viên, Phòng Quản lý khoa học" in html
     # Honours newest first, each with its decision.
-    first = html.index("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")
-    second = html.index("Chiến sĩ thi đua cơ sở")
+    honours = re.search(r'<section aria-labelledby="td-honours">.*?</section>', html, re.S).group(0)
+    first = honours.index("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")
+    second = honours.index("Chiến sĩ thi đua cơ sở")
     assert first < second
     assert "2019/QĐ-UBND" in html and "2020/QĐ-UBND" in html
     assert f'href="{content["campaign"].url}"' in html

@@ -14,30 +14,9 @@ from thidua_wagtail.i18n import format_date
 from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Unit
 
 from . import factories
+from .factories import translate
 
 D = datetime.date
-
-
-def translate(obj, locale, fill=None):
-    """Translate ``obj`` (and what it links to) as the admin's "Translate" button does; optionally fill its
-    strings through a PO export/import with ``fill(msgid) -> msgstr``; publish. Returns the Translation.
-
-    wagtail-localize publishes on transaction commit, so the callbacks are run here as a commit would."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return _translate(obj, locale, fill)
-
-
-def _translate(obj, locale, fill):
-    TranslationCreator(None, [locale]).create_translations(obj)
-    source = TranslationSource.objects.get(object_id=obj.translation_key, locale=obj.locale)
-    tr = Translation.objects.get(source=source, target_locale=locale)
-    if fill is not None:
-        po = tr.export_po()
-        for entry in po:
-            entry.msgstr = fill(entry)
-        assert tr.import_po(po) == []
-        tr.save_target(publish=True)
-    return tr
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ THIDUA_RELATED_NEWS_COUNT   5        Latest news shown on a campaign or profile 
 THIDUA_RELATED_PROFILES_COUNT 12     Exemplary profiles shown on a campaign page
 THIDUA_HOME_FEATURED_COUNT  3        Items per block of includes/home_sections.html
 THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
+THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
+THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
+THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
 ==========================  =======  ==================================================
 """
 
@@ -25,6 +28,9 @@ DEFAULTS = {
     "RELATED_PROFILES_COUNT": 12,
     "HOME_FEATURED_COUNT": 3,
     "FIRST_YEAR": 1945,
+    "SEARCH_MAX_QUERY_LENGTH": 200,
+    "SEARCH_DOCUMENTS_SHOWN": 5,
+    "FEED_ITEMS": 20,
 }
 
 

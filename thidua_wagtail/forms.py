@@ -72,12 +72,17 @@ def year_field(label):
     )
 
 
+def _in_locale(queryset, locale):
+    """``queryset`` in ``locale``; every locale when ``locale`` is None (the read API)."""
+    return queryset if locale is None else queryset.filter(locale=locale)
+
+
 def unit_field(locale):
     from .models.snippets import Unit
 
     return IdChoiceField(
         required=False,
-        label=_("Unit"), queryset=Unit.objects.filter(locale=locale), empty_label=_("All units")
+        label=_("Unit"), queryset=_in_locale(Unit.objects.all(), locale), empty_label=_("All units")
     )
 
 
@@ -86,7 +91,7 @@ def award_field(locale):
 
     return IdChoiceField(
         required=False,
-        label=_("Award"), queryset=Award.objects.filter(locale=locale), empty_label=_("All awards")
+        label=_("Award"), queryset=_in_locale(Award.objects.all(), locale), empty_label=_("All awards")
     )
 
 
@@ -96,7 +101,7 @@ def campaign_field(locale):
     return IdChoiceField(
         required=False,
         label=_("Campaign"),
-        queryset=CampaignPage.objects.live().public().filter(locale=locale).order_by("-start_date"),
+        queryset=_in_locale(CampaignPage.objects.live().public(), locale).order_by("-start_date"),
         empty_label=_("All campaigns"),
     )
 
@@ -140,6 +145,10 @@ class ProfileFilterForm(ListingFilterForm):
         self.fields["unit"] = unit_field(self.locale)
         self.fields["award"] = award_field(self.locale)
         self.fields["campaign"] = campaign_field(self.locale)
+        self.fields["year"] = year_field(_("Year recognised"))
+
+    def filter_year(self, queryset, value):
+        return queryset.filter(year_recognised=value)
 
     def filter_kind(self, queryset, value):
         return queryset.filter(kind=value)

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import dateformat, translation
+from django.urls import translate_url
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 # Django date formats. Vietnamese: "ngày 26 tháng 8 năm 2019" and "26/8/2019";
 # English: "26 August 2019" and "26 Aug 2019".
@@ -42,29 +43,21 @@ def content_languages():
 class Alternate:
     language_code: str
     name: str
-    page: Page | None
+    url: str | None
+    full_url: str | None
     is_current: bool
-    is_translation: bool  # False when ``page`` is the nearest translated ancestor, not the page itself
+    is_translation: bool  # False when ``url`` leads to the nearest translated ancestor, not the page itself
 
-    request: object = None
 
-    @property
-    def url(self):
-        return self.page.get_url(self.request) if self.page is not None else None
-
-    @property
-    def full_url(self):
-        if self.page is None:
-            return None
-        if self.request is None:
-            return self.page.full_url
-        return self.request.build_absolute_uri(self.url)
+def _absolute(request, url):
+    if url is None:
+        return None
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 def alternates(page, request=None):
     """For each content language: the live, public version of ``page`` in it, or failing that the
     nearest ancestor (e.g. the section index) that exists in it, or None. Two queries."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("pk", "translation_key", "depth"))
     keys = [ancestor.translation_key for ancestor in ancestors]
     candidates = (
@@ -74,18 +67,29 @@ def alternates(page, request=None):
     for candidate in candidates:
         best.setdefault(candidate.locale.language_code, candidate)
     result = []
+    current = page.locale.language_code
     for code, name in content_languages():
-        found = best.get(code) if code in locales else None
-        if page.locale.language_code == code:
-            found = page
+        found = page if code == current else best.get(code)
+        url = found.get_url(request) if found is not None else None
         result.append(
             Alternate(
                 language_code=code,
                 name=name,
-                page=found,
-                is_current=page.locale.language_code == code,
+                url=url,
+                full_url=(found.full_url if request is None else _absolute(request, url)) if found else None,
+                is_current=code == current,
                 is_translation=found is not None and found.translation_key == page.translation_key,
-                request=request,
             )
         )
+    return result
+
+
+def view_alternates(request):
+    """Alternates for a view that is not a Wagtail page (the search page): the same URL in each language."""
+    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    path = request.get_full_path()
+    result = []
+    for code, name in content_languages():
+        url = translate_url(path, code)
+        result.append(Alternate(code, name, url, _absolute(request, url), code == current, True))
     return result

@@ -12,7 +12,9 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
@@ -20,6 +22,8 @@ from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..conf import thidua_settings
 from ..forms import CampaignFilterForm
 from ..querysets import CampaignManager, published, today
+from ..serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
+from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
 
 
@@ -42,7 +46,7 @@ class CampaignIndexPage(FilteredIndexPage):
         )
 
 
-class CampaignPage(Page):
+class CampaignPage(FoldedSearchMixin, Page):
     """A campaign, usually launched by a plan document (kế hoạch).
 
     Its status (upcoming, ongoing, ended) is derived from its dates, never stored.
@@ -127,9 +131,32 @@ class CampaignPage(Page):
         index.SearchField("purposes"),
         index.SearchField("requirements"),
         index.SearchField("content"),
+        index.SearchField("folded_search_text"),
         index.FilterField("campaign_type"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+
+    folded_search_fields = ["title", "slogan", "summary", "launching_authority", "purposes", "requirements", "content"]
+
+    api_fields = [
+        APIField("campaign_type"),
+        APIField("launching_authority"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("slogan"),
+        APIField("summary"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("purposes"),
+        APIField("requirements"),
+        APIField("content"),
+        APIField("responsibilities"),
+        APIField("document_links"),
+        APIField("unit_links"),
+        APIField("parent", serializer=PageLinkSerializer(source="get_parent_campaign", read_only=True)),
+        APIField("sub_campaigns", serializer=PageLinkSerializer(source="get_sub_campaigns", many=True, read_only=True)),
+        APIField("profiles", serializer=PageLinkSerializer(source="get_profiles", many=True, read_only=True)),
     ]
 
     parent_page_types = ["thidua_wagtail.CampaignIndexPage"]
@@ -238,6 +265,8 @@ class CampaignResponsibility(TranslatableMixin, Orderable):
     responsibility = models.TextField(_("responsibility"))
 
     panels = [FieldRowPanel([FieldPanel("unit"), FieldPanel("assignee")]), FieldPanel("responsibility")]
+    api_fields = [APIField("unit", serializer=UnitSerializer(read_only=True)), APIField("assignee"),
+                  APIField("responsibility")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("responsibility")
@@ -260,6 +289,7 @@ class CampaignDocument(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("document")]
+    api_fields = [APIField("document", serializer=OfficialDocumentSerializer(read_only=True))]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("campaign document")
@@ -273,6 +303,7 @@ class CampaignUnit(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("unit")]
+    api_fields = [APIField("unit", serializer=UnitSerializer(read_only=True))]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("participating unit")

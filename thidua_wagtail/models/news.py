@@ -7,13 +7,17 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..forms import NewsFilterForm
 from ..querysets import published
+from ..serializers import FileSerializer, PageLinkSerializer
+from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
 
 
@@ -41,7 +45,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("thidua_wagtail.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(FoldedSearchMixin, Page):
     """A news item, linked to the campaigns and profiles it is about."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -71,7 +75,21 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("folded_search_text"),
         index.FilterField("date"),
+    ]
+
+    folded_search_fields = ["title", "summary", "body"]
+
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("body"),
+        APIField("tags"),
+        APIField("campaigns", serializer=PageLinkSerializer(source="get_campaigns", many=True, read_only=True)),
+        APIField("profiles", serializer=PageLinkSerializer(source="get_profiles", many=True, read_only=True)),
+        APIField("attachments"),
     ]
 
     parent_page_types = ["thidua_wagtail.NewsIndexPage"]
@@ -143,3 +161,4 @@ class NewsAttachment(Orderable):
     )
 
     panels = [FieldPanel("document")]
+    api_fields = [APIField("document", serializer=FileSerializer(read_only=True))]

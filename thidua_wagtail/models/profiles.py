@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -16,6 +18,8 @@ from ..blocks import BodyBlock
 from ..conf import thidua_settings
 from ..forms import ProfileFilterForm
 from ..querysets import published
+from ..serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
+from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -61,7 +65,7 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ExemplaryProfilePage(Page):
+class ExemplaryProfilePage(FoldedSearchMixin, Page):
     """An exemplary individual or collective, with their achievements and honours.
 
     The page title is the person's or the collective's name.
@@ -109,9 +113,24 @@ class ExemplaryProfilePage(Page):
         index.SearchField("achievements"),
         index.SearchField("position"),
         index.SearchField("story"),
+        index.SearchField("folded_search_text"),
         index.FilterField("kind"),
         index.FilterField("year_recognised"),
         index.FilterField("unit"),
+    ]
+
+    folded_search_fields = ["title", "position", "achievements", "story"]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("photo", serializer=ImageRenditionField("fill-400x500")),
+        APIField("position"),
+        APIField("unit", serializer=UnitSerializer(read_only=True)),
+        APIField("year_recognised"),
+        APIField("achievements"),
+        APIField("story"),
+        APIField("honours"),
+        APIField("campaigns", serializer=PageLinkSerializer(source="get_campaigns", many=True, read_only=True)),
     ]
 
     parent_page_types = ["thidua_wagtail.ProfileIndexPage"]
@@ -174,6 +193,8 @@ class ProfileHonour(TranslatableMixin, Orderable):
     ]
 
     override_translatable_fields = [SynchronizedField("year"), SynchronizedField("decision_number")]
+    api_fields = [APIField("award", serializer=AwardSerializer(read_only=True)), APIField("year"),
+                  APIField("decision_number"), APIField("decided_by")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("honour")

@@ -14,8 +14,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..text import FoldedSearchMixin
 
-class Unit(TranslatableMixin, models.Model):
+
+class Unit(index.Indexed, TranslatableMixin, models.Model):
     """A division (phòng) or an affiliated unit (đơn vị) of the department."""
 
     class Kind(models.TextChoices):
@@ -47,7 +49,7 @@ class Unit(TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("unit")
@@ -67,7 +69,7 @@ class Unit(TranslatableMixin, models.Model):
             ancestor = ancestor.parent
 
 
-class Award(TranslatableMixin, models.Model):
+class Award(index.Indexed, TranslatableMixin, models.Model):
     """An emulation title or a form of commendation (Law on Emulation and Commendation 2022)."""
 
     class Kind(models.TextChoices):
@@ -104,7 +106,7 @@ class Award(TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     # The code identifies the award in every language; only the name and description are translated.
     override_translatable_fields = [SynchronizedField("code")]
@@ -124,7 +126,7 @@ class Award(TranslatableMixin, models.Model):
         return self.recipient == self.Recipient.BOTH or self.recipient == profile_kind
 
 
-class OfficialDocument(TranslatableMixin, ClusterableModel):
+class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, ClusterableModel):
     """An official document (văn bản): plan, decision, official letter …"""
 
     class DocType(models.TextChoices):
@@ -180,9 +182,11 @@ class OfficialDocument(TranslatableMixin, ClusterableModel):
         index.SearchField("summary"),
         index.AutocompleteField("number"),
         index.AutocompleteField("title"),
-        index.FilterField("locale_id"),
+        index.SearchField("folded_search_text"),
+        index.FilterField("locale"),
         index.FilterField("doc_type"),
     ]
+    folded_search_fields = ["number", "title", "issuing_body", "summary", "signer_name"]
 
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name")]

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Locale, Page, Site
 
-from .. import i18n
+from .. import i18n, metadata
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 from ..querysets import published
@@ -96,6 +96,15 @@ def thidua_date(value, style="long"):
 def thidua_alternates(context, page):
     """The page in each content language (or the nearest translated ancestor): for the language
     switcher and the hreflang links. An empty list outside a page."""
+    request = context.get("request")
     if page is None or not getattr(page, "pk", None):
-        return []
-    return i18n.alternates(page, context.get("request"))
+        return i18n.view_alternates(request) if request is not None else []
+    return i18n.alternates(page, request)
+
+
+@register.simple_tag(takes_context=True)
+def thidua_metadata(context, page, alternates=()):
+    """Description, canonical URL, OpenGraph data and JSON-LD of ``page`` (see ``metadata.py``)."""
+    if page is None or not getattr(page, "pk", None):
+        return None
+    return metadata.page_metadata(page, context.get("request"), alternates)

@@ -1,0 +1,47 @@
+"""Serializers for the read API: the snippets pages link to, and links to pages in their own language."""
+
+from rest_framework import serializers
+
+from .models.snippets import Award, OfficialDocument, Unit
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "name", "short_name", "kind"]
+
+
+class AwardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Award
+        fields = ["id", "code", "name", "kind", "level", "recipient"]
+
+
+class FileSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, document):
+        request = self.context.get("request")
+        return request.build_absolute_uri(document.url) if request is not None else document.url
+
+
+class OfficialDocumentSerializer(serializers.ModelSerializer):
+    file = FileSerializer(read_only=True)
+
+    class Meta:
+        model = OfficialDocument
+        fields = ["id", "number", "doc_type", "title", "issue_date", "place", "issuing_body", "signer_name",
+                  "signer_title", "summary", "recipients", "file"]
+
+
+class PageLinkSerializer(serializers.Serializer):
+    """A linked page as id, title and public URL (resolved in the linking page's language)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    html_url = serializers.SerializerMethodField()
+
+    def get_html_url(self, page):
+        return page.get_full_url(self.context.get("request"))

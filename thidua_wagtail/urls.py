@@ -1,0 +1,22 @@
+"""Public URLs of the app: include them inside ``i18n_patterns`` before Wagtail's own.
+
+    urlpatterns += i18n_patterns(
+        path("", include("thidua_wagtail.urls")),
+        path("", include(wagtail_urls)),
+    )
+"""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import feeds, views
+
+app_name = "thidua_wagtail"
+
+urlpatterns = [
+    path(pgettext_lazy("URL path", "search/"), views.search_view, name="search"),
+    path("feeds/news/rss/", feeds.NewsRssFeed(), name="news_rss"),
+    path("feeds/news/atom/", feeds.NewsAtomFeed(), name="news_atom"),
+    path("feeds/campaigns/rss/", feeds.CampaignRssFeed(), name="campaigns_rss"),
+    path("feeds/campaigns/atom/", feeds.CampaignAtomFeed(), name="campaigns_atom"),
+]
