@@ -89,8 +89,12 @@ def test_news_filters(client, sections, campaigns):
 BAD_VALUES = ["abc", "²", "\x00", "-1", "99999999999999999999999999", "1e3", "１", "' OR 1=1 --", "<script>", "x" * 5000]
 
 
-@pytest.mark.parametrize("value", BAD_VALUES)
-def test_bad_parameters_are_ignored_never_500(client, sections, profiles, value):
+def test_bad_parameters_are_ignored_never_500(client, sections, profiles):
+    for value in BAD_VALUES:
+        check_bad_value(client, sections, value)
+
+
+def check_bad_value(client, sections, value):
     for index, params in (
         (sections["campaigns"], ["status", "type", "year", "page"]),
         (sections["profiles"], ["kind", "unit", "award", "campaign", "page"]),

@@ -60,7 +60,7 @@ class Hit:
     """One result as the template shows it."""
 
     type_label: str
-    title: str
+    title: str  # safe HTML: matches in <mark>
     url: str
     date: object
     snippet: str
@@ -82,7 +82,7 @@ def page_hits(pages, query, request=None):
             label, date, text = PAGE_TYPES["profile"][1], page.year_recognised, page.achievements
         else:
             label, date, text = PAGE_TYPES["news"][1], page.date, page.summary
-        hits.append(Hit(label, page.title, page.get_url(request), date, excerpt(text, query), page))
+        hits.append(Hit(label, excerpt(page.title, query, 1000), page.get_url(request), date, excerpt(text, query), page))
     return hits
 
 
@@ -91,7 +91,7 @@ def document_hits(documents, query):
     for document in documents:
         url = document.file.url if document.file_id else ""
         text = document.summary or document.issuing_body
-        title = f"{document.number} — {document.title}"
+        title = excerpt(f"{document.number} — {document.title}", query, 1000)
         hits.append(Hit(str(TYPE_CHOICES[-1][1]), title, url, document.issue_date, excerpt(text, query), document))
     return hits
 

@@ -8,7 +8,6 @@ and imported back, then the English object is saved and published. So the
 
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 from ..models import Award, OfficialDocument, Unit
 from ..text import ascii_slug
@@ -40,18 +39,24 @@ def translate_demo(root, locale):
     pages = [p.specific for p in Page.objects.descendant_of(root, inclusive=True).order_by("path")]
     snippets = [*Unit.objects.filter(locale=root.locale), *Award.objects.filter(locale=root.locale),
                 *OfficialDocument.objects.filter(locale=root.locale)]
+    # Snippets first, then pages from the top: everything a page links to is translated before it.
     todo = [obj for obj in snippets + pages if obj.get_translation_or_none(locale) is None]
-    creator = TranslationCreator(None, [locale])
-    for obj in todo:
-        creator.create_translations(obj)
     missing = []
     translated = 0
     for obj in todo:
-        source = TranslationSource.objects.get(object_id=obj.translation_key, locale=obj.locale)
-        translation = Translation.objects.get(source=source, target_locale=locale)
+        # What the admin's "Translate" does (TranslationCreator), minus its first, untranslated save.
+        source, _created = TranslationSource.get_or_create_from_instance(obj)
+        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
         po = translation.export_po()
         missing += fill_po(po)
         translation.import_po(po)
-        translation.save_target(publish=True)
+        if isinstance(obj, Page):
+            # wagtail-localize publishes on commit with the page object as it was when saved; inside a
+            # transaction (a test, a caller's atomic block) that would write back a stale tree position
+            # (numchild) after the children exist. Save a draft, then publish it now from a fresh object.
+            translation.save_target(publish=False)
+            obj.get_translation(locale).get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
         translated += 1
     return translated, missing
