@@ -7,3 +7,8 @@ class ThiduaWagtailConfig(AppConfig):
     label = "thidua_wagtail"
     verbose_name = _("Emulation campaigns")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -15,6 +15,7 @@ THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
+THIDUA_FRAGMENT_CACHE_TIMEOUT 600    Seconds listing and related fragments stay cached (0: no caching)
 ==========================  =======  ==================================================
 """
 
@@ -31,6 +32,7 @@ DEFAULTS = {
     "SEARCH_MAX_QUERY_LENGTH": 200,
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "FEED_ITEMS": 20,
+    "FRAGMENT_CACHE_TIMEOUT": 600,
 }
 
 

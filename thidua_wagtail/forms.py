@@ -55,6 +55,16 @@ class ListingFilterForm(forms.Form):
         return self.is_bound and any(v not in (None, "", []) for v in getattr(self, "cleaned_data", {}).values())
 
     @property
+    def cache_key(self):
+        """What the rendered list depends on: the valid filter values and the names of the ignored ones
+        (not the raw query string, so junk parameters do not each get a cache entry)."""
+        if not self.is_bound:
+            return ""
+        values = [f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(self.cleaned_data.items())
+                  if value not in (None, "", [])]
+        return "&".join(values + [f"ignored={name}" for name in sorted(self.errors)])
+
+    @property
     def ignored_fields(self):
         """Labels of the parameters that were malformed and so ignored."""
         if not self.is_bound:

@@ -129,7 +129,7 @@ def absolute_page_url(page, reference_url):
     return "/".join(scheme_host) + relative
 
 
-def page_metadata(page, request, alternates=()):
+def page_metadata(page, request, alternates=(), site_root=None):
     organisation = OrganisationSettings.for_request(request) if request is not None else OrganisationSettings()
     url = absolute(request, page.get_url(request))
     image = image_for(page, organisation)
@@ -138,8 +138,7 @@ def page_metadata(page, request, alternates=()):
         rendition = image.get_rendition(IMAGE_SPEC)
         image_url, image_alt = absolute(request, rendition.url), image.title
     language = page.locale.language_code
-    root = page.get_site().root_page if page.get_site() else None
-    site_root_url = absolute(request, root.localized.get_url(request)) if root is not None else url
+    site_root_url = absolute(request, site_root.get_url(request)) if site_root is not None else url
     publisher = publisher_data(organisation, request, site_root_url)
     entity = page_data(page, url, image_url, publisher, language)
     entity["@context"] = "https://schema.org"

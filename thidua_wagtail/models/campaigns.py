@@ -21,7 +21,7 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..conf import thidua_settings
 from ..forms import CampaignFilterForm
-from ..querysets import CampaignManager, published, today
+from ..querysets import CampaignManager, campaign_cards, news_cards, profile_cards, published, today
 from ..serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
@@ -39,11 +39,7 @@ class CampaignIndexPage(FilteredIndexPage):
         verbose_name_plural = _("campaign indexes")
 
     def get_listing_queryset(self):
-        return (
-            published(CampaignPage.objects.child_of(self))
-            .select_related("hero_image")
-            .order_by("-start_date", "-pk")
-        )
+        return campaign_cards(published(CampaignPage.objects.child_of(self))).order_by("-start_date", "-pk")
 
 
 class CampaignPage(FoldedSearchMixin, Page):
@@ -198,26 +194,24 @@ class CampaignPage(FoldedSearchMixin, Page):
         from .profiles import ExemplaryProfilePage, ProfileCampaign
 
         linked = ProfileCampaign.objects.filter(campaign__translation_key=self.translation_key)
-        return (
+        return profile_cards(
             published(ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("profile_id")))
-            .select_related("photo", "unit")
-            .order_by("-year_recognised", "title")
-        )
+        ).order_by("-year_recognised", "title")
 
     def get_latest_news(self):
         from .news import NewsPage, NewsRelatedCampaign
 
         linked = NewsRelatedCampaign.objects.filter(campaign__translation_key=self.translation_key)
-        return (
+        return news_cards(
             published(NewsPage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("page_id")))
-            .select_related("image")
-            .order_by("-date", "-pk")
-        )
+        ).order_by("-date", "-pk")
 
     def get_sub_campaigns(self):
-        return published(
-            CampaignPage.objects.filter(
-                locale_id=self.locale_id, parent_campaign__translation_key=self.translation_key
+        return campaign_cards(
+            published(
+                CampaignPage.objects.filter(
+                    locale_id=self.locale_id, parent_campaign__translation_key=self.translation_key
+                )
             )
         ).order_by("start_date", "title")
 

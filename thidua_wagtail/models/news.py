@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..forms import NewsFilterForm
-from ..querysets import published
+from ..querysets import campaign_cards, news_cards, profile_cards, published
 from ..serializers import FileSerializer, PageLinkSerializer
 from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
@@ -33,7 +33,7 @@ class NewsIndexPage(FilteredIndexPage):
         verbose_name_plural = _("news indexes")
 
     def get_listing_queryset(self):
-        return published(NewsPage.objects.child_of(self)).select_related("image").order_by("-date", "-pk")
+        return news_cards(published(NewsPage.objects.child_of(self))).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -111,15 +111,15 @@ class NewsPage(FoldedSearchMixin, Page):
         from .campaigns import CampaignPage
 
         keys = self.related_campaigns.values("campaign__translation_key")
-        return published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+        return campaign_cards(published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys)))
 
     def get_profiles(self):
         from .profiles import ExemplaryProfilePage
 
         keys = self.related_profiles.values("profile__translation_key")
-        return published(
-            ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, translation_key__in=keys)
-        ).select_related("photo")
+        return profile_cards(
+            published(ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

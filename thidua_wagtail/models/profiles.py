@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock
 from ..conf import thidua_settings
 from ..forms import ProfileFilterForm
-from ..querysets import published
+from ..querysets import campaign_cards, news_cards, profile_cards, published
 from ..serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
@@ -37,10 +37,8 @@ class ProfileIndexPage(FilteredIndexPage):
         verbose_name_plural = _("exemplary profile indexes")
 
     def get_listing_queryset(self):
-        return (
-            published(ExemplaryProfilePage.objects.child_of(self))
-            .select_related("photo", "unit")
-            .order_by("-year_recognised", "title")
+        return profile_cards(published(ExemplaryProfilePage.objects.child_of(self))).order_by(
+            "-year_recognised", "title"
         )
 
 
@@ -148,19 +146,17 @@ class ExemplaryProfilePage(FoldedSearchMixin, Page):
         from .campaigns import CampaignPage
 
         keys = self.campaign_links.values("campaign__translation_key")
-        return published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys)).order_by(
-            "-start_date"
-        )
+        return campaign_cards(
+            published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+        ).order_by("-start_date")
 
     def get_latest_news(self):
         from .news import NewsPage, NewsRelatedProfile
 
         linked = NewsRelatedProfile.objects.filter(profile__translation_key=self.translation_key)
-        return (
+        return news_cards(
             published(NewsPage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("page_id")))
-            .select_related("image")
-            .order_by("-date", "-pk")
-        )
+        ).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

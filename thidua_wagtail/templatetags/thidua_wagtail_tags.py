@@ -1,12 +1,14 @@
 """Template tags for the shipped templates and for a site's own (e.g. its home page)."""
 
 from django import template
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
 from .. import i18n, metadata
+from ..cache import content_version
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
-from ..querysets import published
+from ..querysets import campaign_cards, news_cards, profile_cards, published
 
 register = template.Library()
 
@@ -28,14 +30,22 @@ def thidua_organisation(context):
 
 
 def _site_root(context):
+    """The site's root page in the active language, looked up once per request."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
+    if request is None:
         return None
-    root = site.root_page
-    locale = _active_locale()
-    if root.locale_id != locale.pk:
-        root = root.get_translation_or_none(locale) or root
+    language = translation.get_language()
+    cached = getattr(request, "_thidua_site_root", None)
+    if cached is not None and cached[0] == language:
+        return cached[1]
+    site = Site.find_for_request(request)
+    root = None
+    if site is not None:
+        root = site.root_page
+        locale = _active_locale()
+        if root.locale_id != locale.pk:
+            root = root.get_translation_or_none(locale) or root
+    request._thidua_site_root = (language, root)
     return root
 
 
@@ -67,21 +77,21 @@ def thidua_breadcrumbs(context, page):
 def thidua_current_campaigns(limit=None):
     """Ongoing campaigns in the active language, those ending soonest first."""
     qs = published(CampaignPage.objects.filter(locale=_active_locale())).ongoing()
-    return qs.select_related("hero_image").order_by("end_date", "-start_date")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return campaign_cards(qs).order_by("end_date", "-start_date")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
 @register.simple_tag
 def thidua_recent_profiles(limit=None):
     """The most recently published exemplary profiles in the active language."""
     qs = published(ExemplaryProfilePage.objects.filter(locale=_active_locale()))
-    return qs.select_related("photo", "unit").order_by("-first_published_at")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return profile_cards(qs).order_by("-first_published_at")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
 @register.simple_tag
 def thidua_recent_news(limit=None):
     """The latest news in the active language."""
     qs = published(NewsPage.objects.filter(locale=_active_locale()))
-    return qs.select_related("image").order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return news_cards(qs).order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
 
@@ -107,4 +117,17 @@ def thidua_metadata(context, page, alternates=()):
     """Description, canonical URL, OpenGraph data and JSON-LD of ``page`` (see ``metadata.py``)."""
     if page is None or not getattr(page, "pk", None):
         return None
-    return metadata.page_metadata(page, context.get("request"), alternates)
+    return metadata.page_metadata(page, context.get("request"), alternates, site_root=_site_root(context))
+
+
+@register.simple_tag
+def thidua_cache_version():
+    """What fragment cache keys include: the content version (bumped on every publish) and today's date,
+    since a campaign's status changes at midnight without any edit."""
+    return f"{content_version()}-{timezone.localdate().isoformat()}"
+
+
+@register.simple_tag
+def thidua_cache_timeout():
+    """Seconds a fragment stays cached (``THIDUA_FRAGMENT_CACHE_TIMEOUT``; 0 turns caching off)."""
+    return thidua_settings.FRAGMENT_CACHE_TIMEOUT
