@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 MANAGE := cd example_site && ../$(PY) manage.py
 
-.PHONY: demo test test-sqlite test-postgres setup messages clean
+.PHONY: demo test test-sqlite test-postgres bench setup messages clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test-sqlite: setup
 test-postgres: setup
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+# Median render times against a bare Wagtail page, SQLite and PostgreSQL (several minutes).
+bench: setup
+	bash scripts/ensure-postgres.sh
+	$(PY) scripts/benchmark.py --output docs/benchmark.md
 
 # Re-extract the strings and fill the Vietnamese catalogue (needs gettext).
 messages: setup

@@ -55,6 +55,9 @@ class BaseFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def item_description(self, item):
+        return item.summary
+
     def item_link(self, item):
         return item.feed_link
 
@@ -84,9 +87,6 @@ class NewsRssFeed(BaseFeed):
     def prepare(self, queryset):
         return queryset.prefetch_related("tags")
 
-    def item_description(self, item):
-        return item.summary
-
     def item_pubdate(self, item):
         return _midnight(item.date)
 
@@ -112,9 +112,6 @@ class CampaignRssFeed(BaseFeed):
         return _("Emulation campaigns launched or joined by %(organisation)s") % {
             "organisation": self.organisation(obj)
         }
-
-    def item_description(self, item):
-        return item.summary
 
     def item_pubdate(self, item):
         return item.first_published_at or _midnight(item.start_date)

@@ -1,0 +1,273 @@
+"""Benchmark: median render time of the app's pages against a bare Wagtail page of the same site.
+
+    .venv/bin/python scripts/benchmark.py                      # SQLite and PostgreSQL, full size
+    .venv/bin/python scripts/benchmark.py --scale 0.1 --databases sqlite
+    .venv/bin/python scripts/benchmark.py --output docs/benchmark.md
+
+For each database it builds a fresh site of 5,000 exemplary profiles, 2,000 news items and 50 campaigns in
+Vietnamese and English (times --scale), then renders each URL through Django's test client (the whole
+request: URL routing, middleware, views, templates, database; no network), ``--repeat`` times after two
+warm-up requests, and reports the median in milliseconds and as a ratio to the baseline measured in the
+same run. Pages are measured twice: with the fragment cache on (as deployed; the warm-up fills it) and
+off (``THIDUA_FRAGMENT_CACHE_TIMEOUT = 0``, every fragment computed).
+
+Baselines: ``bare`` is a plain Wagtail ``Page`` of the same site rendered by Wagtail's own template
+(the ratio the issue sets targets against); ``chrome`` is the same plain page in the site's layout
+(header, menu, language switcher, metadata, footer), to show what the layout itself costs.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASES = {
+    "sqlite": "sqlite:////tmp/thidua-bench.sqlite3",
+    "postgres": "postgres://postgres@127.0.0.1:5432/thidua_bench",
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full-size site (default 1)")
+    parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
+    parser.add_argument("--repeat", type=int, default=15, help="measured requests per URL (default 15)")
+    parser.add_argument("--output", help="also write the report (Markdown) to this file")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        return worker(args)
+    sections = []
+    for name in args.databases.split(","):
+        name = name.strip()
+        if name not in DATABASES:
+            parser.error(f"unknown database {name!r}: choose from {', '.join(DATABASES)}")
+        command = [sys.executable, __file__, "--worker", name, "--scale", str(args.scale), "--repeat", str(args.repeat)]
+        env = {**os.environ, "THIDUA_BENCH_DATABASE_URL": DATABASES[name], "PYTHONPATH": str(ROOT),
+               "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.stderr.write(result.stdout + result.stderr)
+            sys.exit(f"benchmark on {name} failed")
+        sections.append(result.stdout)
+        print(result.stdout, flush=True)
+    if args.output:
+        Path(args.output).write_text("\n".join(sections), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# The worker: one database, one process.
+# ---------------------------------------------------------------------------
+
+
+def worker(args):
+    import django
+
+    prepare_database(args.worker)
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    site = build_site(args.scale)
+    build_seconds = time.perf_counter() - started
+    rows = measure(site, args.repeat)
+    report(args, site, rows, build_seconds)
+
+
+def prepare_database(name):
+    url = os.environ["THIDUA_BENCH_DATABASE_URL"]
+    if name == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
+            connection.execute("DROP DATABASE IF EXISTS thidua_bench")
+            connection.execute("CREATE DATABASE thidua_bench")
+
+
+def build_site(scale):
+    import datetime
+
+    from django.db import transaction
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Locale, Page, Site
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from thidua_wagtail.awards import load_default_awards
+    from thidua_wagtail.models import (
+        Award,
+        CampaignIndexPage,
+        CampaignPage,
+        ExemplaryProfilePage,
+        NewsIndexPage,
+        NewsPage,
+        NewsRelatedCampaign,
+        NewsRelatedProfile,
+        ProfileCampaign,
+        ProfileHonour,
+        ProfileIndexPage,
+        Unit,
+    )
+
+    D = datetime.date
+
+    def fast(page):
+        """Skip Page.full_clean (its sibling-slug check scans the siblings: quadratic over 5,000 children);
+        the builder makes unique slugs itself."""
+        page.full_clean = lambda *args, **kwargs: None
+        return page
+
+    counts = {"profiles": round(5000 * scale), "news": round(2000 * scale), "campaigns": max(1, round(50 * scale))}
+    with transaction.atomic(), disable_reference_index_auto_update():
+        vi = Locale.objects.get_or_create(language_code="vi")[0]
+        en = Locale.objects.get_or_create(language_code="en")[0]
+        root = Page.get_first_root_node()
+        for child in root.get_children():
+            child.delete()
+        Site.objects.all().delete()
+        home = {vi: root.add_child(instance=Page(title="Trang chủ", slug="home", locale=vi))}
+        home[en] = home[vi].copy_for_translation(en)
+        home[en].save_revision().publish()
+        Site.objects.create(hostname="localhost", root_page=home[vi], is_default_site=True)
+        images = [Image.objects.create(title=f"Ảnh {i}", file=get_test_image_file()) for i in range(5)]
+        load_default_awards(vi)
+        units, awards = {}, {}
+        for locale in (vi, en):
+            if locale == en:
+                for award in Award.objects.filter(locale=vi):
+                    award.copy_for_translation(en).save()
+            units[locale] = [Unit.objects.create(name=f"Đơn vị {i}", locale=locale) for i in range(8)]
+            awards[locale] = list(Award.objects.filter(locale=locale))
+        keys = {}
+        pages = {}
+        for locale in (vi, en):
+            h = home[locale]
+            suffix = "" if locale == vi else " (EN)"
+            ci = h.add_child(instance=CampaignIndexPage(title=f"Phong trào{suffix}", slug="phong-trao", locale=locale,
+                                                        show_in_menus=True))
+            pi = h.add_child(instance=ProfileIndexPage(title=f"Điển hình{suffix}", slug="dien-hinh", locale=locale,
+                                                       show_in_menus=True))
+            ni = h.add_child(instance=NewsIndexPage(title=f"Tin tức{suffix}", slug="tin-tuc", locale=locale,
+                                                    show_in_menus=True))
+            plain = h.add_child(instance=Page(title=f"Giới thiệu{suffix}", slug="gioi-thieu", locale=locale))
+
+            def key(kind, i, _locale=locale):
+                return keys.setdefault((kind, i), __import__("uuid").uuid4())
+
+            campaigns = []
+            for i in range(counts["campaigns"]):
+                campaigns.append(ci.add_child(instance=fast(CampaignPage(
+                    title=f"Phong trào thi đua số {i}{suffix}", slug=f"phong-trao-{i}", locale=locale,
+                    translation_key=key("c", i), campaign_type=["regular", "thematic", "phased"][i % 3],
+                    launching_authority="Sở Khoa học và Công nghệ", start_date=D(2015 + i % 12, 1, 1),
+                    end_date=None if i % 3 == 0 else D(2016 + i % 12, 12, 31), summary=f"Tóm tắt phong trào {i}",
+                    hero_image=images[i % 5], purposes="<ul><li>Phát huy tinh thần chủ động</li></ul>",
+                    content=[("paragraph", "<p>Nội dung phong trào thi đua yêu nước</p>")]))))
+            profiles = []
+            for i in range(counts["profiles"]):
+                profile = ExemplaryProfilePage(
+                    title=f"Nguyễn Văn Điển Hình {i}{suffix}", slug=f"dien-hinh-{i}", locale=locale,
+                    translation_key=key("p", i), kind="individual" if i % 4 else "collective",
+                    year_recognised=2010 + i % 16, achievements=f"Thành tích tiêu biểu số {i} trong phong trào thi đua",
+                    unit=units[locale][i % 8], photo=images[i % 5])
+                profile.honours.add(ProfileHonour(award=awards[locale][i % len(awards[locale])], year=2010 + i % 16))
+                profile.campaign_links.add(ProfileCampaign(campaign=campaigns[i % len(campaigns)]))
+                profiles.append(pi.add_child(instance=fast(profile)))
+            for i in range(counts["news"]):
+                news = NewsPage(title=f"Tin thi đua khen thưởng số {i}{suffix}", slug=f"tin-{i}", locale=locale,
+                                translation_key=key("n", i), date=D(2015 + i % 12, 1 + i % 12, 1 + i % 28),
+                                summary=f"Tóm tắt tin số {i}", image=images[i % 5],
+                                body=[("paragraph", "<p>Nội dung tin về điển hình tiên tiến</p>")])
+                news.related_campaigns.add(NewsRelatedCampaign(campaign=campaigns[i % len(campaigns)]))
+                news.related_profiles.add(NewsRelatedProfile(profile=profiles[i % len(profiles)]))
+                news.tags.add(f"chủ đề {i % 10}")
+                ni.add_child(instance=fast(news))
+            pages[locale] = {"campaigns": ci, "profiles": pi, "news": ni, "plain": plain, "campaign": campaigns[0],
+                             "profile": profiles[0], "unit": units[locale][1], "award": awards[locale][2]}
+    return {"counts": counts, "vi": pages[vi], "en": pages[en]}
+
+
+def measure(site, repeat):
+    from django.test import Client, override_settings
+
+    client = Client()
+    vi = site["vi"]
+    c, p, n = vi["campaigns"].url, vi["profiles"].url, vi["news"].url
+    plain = vi["plain"]
+    chrome_url = plain.url
+    urls = [
+        ("Campaign list", c),
+        ("Campaign list, filtered (status, type, year)", f"{c}?status=ongoing&type=regular&year=2020"),
+        ("Profile list", p),
+        ("Profile list, filtered (kind, unit, award)",
+         f"{p}?kind=individual&unit={vi['unit'].pk}&award={vi['award'].pk}"),
+        ("Profile list, page 200", f"{p}?page=200"),
+        ("News list", n),
+        ("News list, filtered (year, campaign)", f"{n}?year=2020&campaign={vi['campaign'].pk}"),
+        ("Campaign page", vi["campaign"].url),
+        ("Profile page", vi["profile"].url),
+        ("English profile list", site["en"]["profiles"].url),
+        ("Search, no diacritics (\"dien hinh\")", "/vi/tim-kiem/?q=dien+hinh"),
+        ("News feed (RSS)", "/vi/feeds/news/rss/"),
+    ]
+
+    def timed(url, template=None):
+        times = []
+        for i in range(repeat + 2):
+            start = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - start) * 1000
+            assert response.status_code == 200, (url, response.status_code)
+            if i >= 2:
+                times.append(elapsed)
+        return statistics.median(times)
+
+    from wagtail.models import Page
+
+    rows = {}
+    bare = timed(plain.url)
+    Page.template = "benchmarks/chrome_page.html"  # the same page, in the site's layout
+    chrome = timed(chrome_url)
+    Page.template = None
+    rows["baseline"] = {"bare": bare, "chrome": chrome}
+    for label, url in urls:
+        warm = timed(url)
+        with override_settings(THIDUA_FRAGMENT_CACHE_TIMEOUT=0):
+            cold = timed(url)
+        rows[label] = {"url": url, "warm": warm, "cold": cold}
+    return rows
+
+
+def report(args, site, rows, build_seconds):
+    import django
+    import wagtail
+    from django.db import connection
+
+    bare, chrome = rows["baseline"]["bare"], rows["baseline"]["chrome"]
+    counts = site["counts"]
+    print(f"## {connection.vendor} ({connection.Database.__name__} {getattr(connection.Database, 'sqlite_version', '')}".rstrip()
+          + f"), Django {django.get_version()}, Wagtail {wagtail.__version__}\n")
+    print(f"Site: {counts['profiles']} profiles, {counts['news']} news items, {counts['campaigns']} campaigns, "
+          f"each in Vietnamese and English (built in {build_seconds:.0f} s). Median of {args.repeat} requests "
+          "after 2 warm-ups, through Django's test client.\n")
+    print(f"Baseline, a bare Wagtail page (Wagtail's own template): **{bare:.1f} ms**. The same page in the site's "
+          f"layout: {chrome:.1f} ms ({chrome / bare:.2f}×).\n")
+    print("| Page | cache on: ms | × bare | × layout | cache off: ms | × bare |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for label, row in rows.items():
+        if label == "baseline":
+            continue
+        print(f"| {label} | {row['warm']:.1f} | {row['warm'] / bare:.2f} | {row['warm'] / chrome:.2f} | "
+              f"{row['cold']:.1f} | {row['cold'] / bare:.2f} |")
+    print()
+
+
+if __name__ == "__main__":
+    main()
