@@ -17,11 +17,23 @@ DATE_FORMATS = {
 }
 
 
+def active_language():
+    """The active language's base code ("vi" for "vi", "en" for "en-gb")."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def absolute_url(request, url):
+    """``url`` made absolute on the request's scheme and host (unchanged without a request, None for None)."""
+    if url is None:
+        return None
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 def format_date(value, style="long"):
     """``value`` formatted the way the active language writes dates."""
     if not value:
         return ""
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = active_language()
     formats = DATE_FORMATS.get(language, DATE_FORMATS["en"])
     return dateformat.format(value, formats.get(style, formats["long"]))
 
@@ -49,12 +61,6 @@ class Alternate:
     is_translation: bool  # False when ``url`` leads to the nearest translated ancestor, not the page itself
 
 
-def _absolute(request, url):
-    if url is None:
-        return None
-    return request.build_absolute_uri(url) if request is not None else url
-
-
 def alternates(page, request=None):
     """For each content language: the live, public version of ``page`` in it, or failing that the
     nearest ancestor (e.g. the section index) that exists in it, or None. Two queries."""
@@ -76,7 +82,7 @@ def alternates(page, request=None):
                 language_code=code,
                 name=name,
                 url=url,
-                full_url=(found.full_url if request is None else _absolute(request, url)) if found else None,
+                full_url=(found.full_url if request is None else absolute_url(request, url)) if found else None,
                 is_current=code == current,
                 is_translation=found is not None and found.translation_key == page.translation_key,
             )
@@ -86,10 +92,10 @@ def alternates(page, request=None):
 
 def view_alternates(request):
     """Alternates for a view that is not a Wagtail page (the search page): the same URL in each language."""
-    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = active_language()
     path = request.get_full_path()
     result = []
     for code, name in content_languages():
         url = translate_url(path, code)
-        result.append(Alternate(code, name, url, _absolute(request, url), code == current, True))
+        result.append(Alternate(code, name, url, absolute_url(request, url), code == current, True))
     return result

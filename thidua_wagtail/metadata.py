@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .i18n import absolute_url
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
@@ -53,10 +54,6 @@ def image_for(page, organisation):
     return organisation.logo
 
 
-def absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
-
-
 def publisher_data(organisation, request, site_root_url):
     data = {"@type": "GovernmentOrganization", "name": organisation.name or "", "url": site_root_url}
     if organisation.authority:
@@ -68,11 +65,11 @@ def publisher_data(organisation, request, site_root_url):
     if organisation.email:
         data["email"] = organisation.email
     if organisation.logo:
-        data["logo"] = absolute(request, organisation.logo.get_rendition("height-120").url)
+        data["logo"] = absolute_url(request, organisation.logo.get_rendition("height-120").url)
     return data
 
 
-def page_data(page, url, image_url, publisher, language):
+def page_data(page, request, url, image_url, publisher, language):
     base = {"url": url, "inLanguage": language}
     if image_url:
         base["image"] = image_url
@@ -88,7 +85,8 @@ def page_data(page, url, image_url, publisher, language):
             "author": publisher,
             "publisher": publisher,
             "keywords": [tag.name for tag in page.tags.all()],
-            "about": [{"@type": "Event", "name": c.title, "url": absolute_page_url(c, url)} for c in page.get_campaigns()],
+            "about": [{"@type": "Event", "name": c.title, "url": absolute_url(request, c.get_url(request))}
+                      for c in page.get_campaigns()],
         }
     if isinstance(page, ExemplaryProfilePage):
         awards = [f"{h.award.name} ({h.year})" for h in page.honours.select_related("award").order_by("year")]
@@ -120,27 +118,18 @@ def page_data(page, url, image_url, publisher, language):
     return {**base, "@type": "WebPage", "name": page.title, "publisher": publisher}
 
 
-def absolute_page_url(page, reference_url):
-    """Full URL of ``page``, on the scheme and host of ``reference_url``."""
-    relative = page.url or ""
-    if relative.startswith("http"):
-        return relative
-    scheme_host = reference_url.split("/", 3)[:3]
-    return "/".join(scheme_host) + relative
-
-
 def page_metadata(page, request, alternates=(), site_root=None):
     organisation = OrganisationSettings.for_request(request) if request is not None else OrganisationSettings()
-    url = absolute(request, page.get_url(request))
+    url = absolute_url(request, page.get_url(request))
     image = image_for(page, organisation)
     image_url, image_alt = "", ""
     if image is not None:
         rendition = image.get_rendition(IMAGE_SPEC)
-        image_url, image_alt = absolute(request, rendition.url), image.title
+        image_url, image_alt = absolute_url(request, rendition.url), image.title
     language = page.locale.language_code
-    site_root_url = absolute(request, site_root.get_url(request)) if site_root is not None else url
+    site_root_url = absolute_url(request, site_root.get_url(request)) if site_root is not None else url
     publisher = publisher_data(organisation, request, site_root_url)
-    entity = page_data(page, url, image_url, publisher, language)
+    entity = page_data(page, request, url, image_url, publisher, language)
     entity["@context"] = "https://schema.org"
     publisher_entity = {"@context": "https://schema.org", **publisher}
     og_type = "article" if isinstance(page, NewsPage) else (

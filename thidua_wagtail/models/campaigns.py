@@ -21,7 +21,7 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..conf import thidua_settings
 from ..forms import CampaignFilterForm
-from ..querysets import CampaignManager, campaign_cards, news_cards, profile_cards, published, today
+from ..querysets import CampaignManager, campaign_cards, profile_cards, published, today
 from ..serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
@@ -199,12 +199,10 @@ class CampaignPage(FoldedSearchMixin, Page):
         ).order_by("-year_recognised", "title")
 
     def get_latest_news(self):
-        from .news import NewsPage, NewsRelatedCampaign
+        from .news import NewsRelatedCampaign, news_linked
 
-        linked = NewsRelatedCampaign.objects.filter(campaign__translation_key=self.translation_key)
-        return news_cards(
-            published(NewsPage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("page_id")))
-        ).order_by("-date", "-pk")
+        return news_linked(NewsRelatedCampaign.objects.filter(campaign__translation_key=self.translation_key),
+                           self.locale_id)
 
     def get_sub_campaigns(self):
         return campaign_cards(

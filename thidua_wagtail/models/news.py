@@ -133,6 +133,14 @@ class NewsPage(FoldedSearchMixin, Page):
         return context
 
 
+def news_linked(links, locale_id):
+    """Live, public news of ``locale_id`` whose link rows are in ``links`` (NewsRelatedCampaign or
+    NewsRelatedProfile rows), newest first, ready for the news cards."""
+    return news_cards(
+        published(NewsPage.objects.filter(locale_id=locale_id, pk__in=links.values("page_id")))
+    ).order_by("-date", "-pk")
+
+
 class NewsRelatedCampaign(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_campaigns")
     campaign = models.ForeignKey(

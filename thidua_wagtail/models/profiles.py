@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock
 from ..conf import thidua_settings
 from ..forms import ProfileFilterForm
-from ..querysets import campaign_cards, news_cards, profile_cards, published
+from ..querysets import campaign_cards, profile_cards, published
 from ..serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
 from .base import FilteredIndexPage
@@ -151,12 +151,10 @@ class ExemplaryProfilePage(FoldedSearchMixin, Page):
         ).order_by("-start_date")
 
     def get_latest_news(self):
-        from .news import NewsPage, NewsRelatedProfile
+        from .news import NewsRelatedProfile, news_linked
 
-        linked = NewsRelatedProfile.objects.filter(profile__translation_key=self.translation_key)
-        return news_cards(
-            published(NewsPage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("page_id")))
-        ).order_by("-date", "-pk")
+        return news_linked(NewsRelatedProfile.objects.filter(profile__translation_key=self.translation_key),
+                           self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -94,8 +94,6 @@ def thidua_recent_news(limit=None):
     return news_cards(qs).order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
-
-
 @register.filter
 def thidua_date(value, style="long"):
     """A date as the active language writes it: ``{{ page.date|thidua_date }}`` or ``|thidua_date:"short"``."""
@@ -105,7 +103,7 @@ def thidua_date(value, style="long"):
 @register.simple_tag(takes_context=True)
 def thidua_alternates(context, page):
     """The page in each content language (or the nearest translated ancestor): for the language
-    switcher and the hreflang links. An empty list outside a page."""
+    switcher and the hreflang links. Outside a page (the search view), the same URL in each language."""
     request = context.get("request")
     if page is None or not getattr(page, "pk", None):
         return i18n.view_alternates(request) if request is not None else []
