@@ -278,6 +278,145 @@ VI = {
     "Awards": "Danh hiệu, hình thức khen thưởng",
     "Official documents": "Văn bản",
     "Emulation": "Thi đua, khen thưởng",
+    # Nominations (issue 5)
+    "personal data notice": "thông báo về dữ liệu cá nhân",
+    "How the personal data sent with a nomination is processed (shown above the consent box).":
+        "Cách xử lý dữ liệu cá nhân gửi kèm đề cử (hiển thị phía trên ô đồng ý).",
+    "thank-you text": "lời cảm ơn",
+    "notify by email": "báo qua thư điện tử",
+    "Addresses told of each new nomination, separated by commas.":
+        "Các địa chỉ nhận thông báo khi có đề cử mới, cách nhau bởi dấu phẩy.",
+    "Notifications": "Thông báo",
+    "nomination form": "trang đề cử",
+    "nomination forms": "trang đề cử",
+    "New": "Mới",
+    "Accepted": "Đã chấp nhận",
+    "Rejected": "Không chấp nhận",
+    "form page": "trang đề cử",
+    "language": "ngôn ngữ",
+    "nominated": "đối tượng đề cử",
+    "name of the person or collective": "tên cá nhân hoặc tập thể",
+    "unit (if not listed)": "đơn vị (nếu không có trong danh sách)",
+    "your name": "họ và tên của bạn",
+    "your email": "thư điện tử của bạn",
+    "your phone": "số điện thoại của bạn",
+    "consent to processing of personal data": "đồng ý cho xử lý dữ liệu cá nhân",
+    "submitted at": "thời điểm gửi",
+    "status": "trạng thái",
+    "review note": "ghi chú xét duyệt",
+    "reviewed by": "người xét duyệt",
+    "reviewed at": "thời điểm xét duyệt",
+    "profile": "hồ sơ điển hình",
+    "nomination": "đề cử",
+    "nominations": "đề cử",
+    "file name": "tên tệp",
+    "size": "dung lượng",
+    "attachment": "tệp đính kèm",
+    "attachments": "tệp đính kèm",
+    "%(name)s: only PDF and image files (JPEG, PNG, WebP) can be attached.":
+        "%(name)s: chỉ đính kèm được tệp PDF và ảnh (JPEG, PNG, WebP).",
+    "%(name)s is too large: each file may be at most %(limit)s MB.":
+        "%(name)s quá lớn: mỗi tệp tối đa %(limit)s MB.",
+    "%(name)s is not a real %(type)s file.": "%(name)s không phải là tệp %(type)s thật.",
+    "Leave this field empty": "Để trống ô này",
+    "— not listed —": "— không có trong danh sách —",
+    "— none in particular —": "— không gắn với phong trào cụ thể —",
+    "Your consent is needed for the office to process this nomination.":
+        "Cần bạn đồng ý để Văn phòng xử lý đề cử này.",
+    "What did the person or collective achieve? Facts and figures help.":
+        "Cá nhân, tập thể đã đạt thành tích gì? Nêu sự việc, số liệu cụ thể.",
+    "Optional: PDF or images, up to %(count)s files of %(size)s MB each.":
+        "Không bắt buộc: tệp PDF hoặc ảnh, tối đa %(count)s tệp, mỗi tệp %(size)s MB.",
+    "Please describe the achievements in a few sentences.": "Vui lòng mô tả thành tích trong vài câu.",
+    "At most %(count)s files can be attached.": "Chỉ được đính kèm tối đa %(count)s tệp.",
+    "Choose the unit, or write its name if it is not listed.":
+        "Chọn đơn vị, hoặc ghi tên đơn vị nếu không có trong danh sách.",
+    "Too many nominations have been sent from your address. Please try again later.":
+        "Đã có quá nhiều đề cử gửi từ địa chỉ của bạn. Vui lòng thử lại sau.",
+    "New nomination: %(name)s": "Đề cử mới: %(name)s",
+    "A nomination was sent through \"%(page)s\".": "Có một đề cử gửi qua trang \"%(page)s\".",
+    "Review it in the admin: %(url)s": "Xem xét đề cử trong trang quản trị: %(url)s",
+    "A profile was already created from this nomination.": "Đề cử này đã được tạo hồ sơ điển hình.",
+    "There is no profile list to create the profile in.": "Chưa có trang danh sách điển hình để tạo hồ sơ.",
+    "Thank you. Your nomination has been received; the office will review it.":
+        "Cảm ơn bạn. Đề cử đã được tiếp nhận; Văn phòng sẽ xem xét.",
+    "Send another nomination": "Gửi đề cử khác",
+    "Please correct the following and send the form again.": "Vui lòng sửa các mục sau rồi gửi lại.",
+    "For your safety, attached files are not kept when the form has errors: choose them again.":
+        "Để bảo đảm an toàn, tệp đính kèm không được giữ lại khi biểu mẫu có lỗi: vui lòng chọn lại tệp.",
+    "Who do you nominate?": "Bạn đề cử ai?",
+    "About you": "Thông tin người đề cử",
+    "Send the nomination": "Gửi đề cử",
+    "Nominations": "Đề cử",
+    "Nomination accepted: a draft profile was created for review.":
+        "Đã chấp nhận đề cử: một bản nháp hồ sơ điển hình đã được tạo để biên tập.",
+    "Nomination rejected.": "Đã không chấp nhận đề cử.",
+    "Position": "Chức vụ",
+    "Achievements": "Thành tích",
+    "Sent by": "Người gửi",
+    "Submitted at": "Thời điểm gửi",
+    "Profile": "Hồ sơ điển hình",
+    "Accept and create a draft profile": "Chấp nhận và tạo bản nháp hồ sơ",
+    "Reject": "Không chấp nhận",
+    "required": "bắt buộc",
+    # Plan import (issue 5)
+    "The plan has no title (the line after \"KẾ HOẠCH\").": "Kế hoạch không có trích yếu (dòng sau chữ \"KẾ HOẠCH\").",
+    "A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.":
+        "Đã có văn bản số %(number)s (\"%(title)s\"); không nhập lại.",
+    "No date of issue was found: today's date was used; correct it in the document.":
+        "Không tìm thấy ngày ban hành: đã tạm dùng ngày hôm nay; hãy sửa lại trong văn bản.",
+    "(issuing body)": "(cơ quan ban hành)",
+    "(no number)": "(chưa có số)",
+    "%(number)s is implemented by this plan but has no date: link it by hand.":
+        "Kế hoạch thực hiện văn bản %(number)s nhưng không ghi ngày: hãy liên kết thủ công.",
+    "A movement named in plan %(number)s: “%(name)s”.": "Phong trào được nêu trong Kế hoạch số %(number)s: “%(name)s”.",
+    "Campaign list": "Danh sách phong trào",
+    "The draft campaign is created under this list.": "Bản nháp phong trào được tạo trong danh sách này.",
+    "Plan file": "Tệp kế hoạch",
+    "A Word (.docx) or plain text (.txt, UTF-8) file. The original is kept with the document.":
+        "Tệp Word (.docx) hoặc văn bản thuần (.txt, UTF-8). Tệp gốc được lưu kèm văn bản.",
+    "Or paste the plan's text": "Hoặc dán nội dung kế hoạch",
+    "Issuing body": "Cơ quan ban hành",
+    "Used when the plan's letterhead does not name it.": "Dùng khi phần tiêu đề của kế hoạch không ghi cơ quan ban hành.",
+    "Create draft sub-campaigns for the movements quoted in the plan":
+        "Tạo bản nháp phong trào con cho các phong trào được nêu trong ngoặc kép",
+    "The file is too large (%(size)s MB); plans up to %(limit)s MB can be imported.":
+        "Tệp quá lớn (%(size)s MB); chỉ nhập được kế hoạch tối đa %(limit)s MB.",
+    "Upload a file or paste the text, not both.": "Chỉ tải tệp lên hoặc dán nội dung, không làm cả hai.",
+    "Upload the plan's file or paste its text.": "Hãy tải tệp kế hoạch lên hoặc dán nội dung kế hoạch.",
+    "This does not look like a plan: a plan has a number (\"Số: 60/KH-KHCN\") or a date (\"…, ngày 26 tháng 8 năm 2019\"), a title and numbered sections (\"I. MỤC ĐÍCH, YÊU CẦU\").":
+        "Nội dung này không giống một kế hoạch: kế hoạch có số (\"Số: 60/KH-KHCN\") hoặc ngày ban hành "
+        "(\"…, ngày 26 tháng 8 năm 2019\"), trích yếu và các mục đánh số (\"I. MỤC ĐÍCH, YÊU CẦU\").",
+    "The file is empty.": "Tệp không có nội dung.",
+    "Old Word files (.doc) cannot be read: save the plan as .docx and upload it again.":
+        "Không đọc được tệp Word cũ (.doc): hãy lưu kế hoạch dưới dạng .docx rồi tải lên lại.",
+    "Only Word (.docx) and plain text (.txt) plans can be imported.":
+        "Chỉ nhập được kế hoạch dạng Word (.docx) hoặc văn bản thuần (.txt).",
+    "The text file is not in UTF-8. Save it as UTF-8 (Unicode) text, or upload the Word file.":
+        "Tệp văn bản không ở mã UTF-8. Hãy lưu lại với mã UTF-8 (Unicode), hoặc tải tệp Word lên.",
+    "The file is not a valid Word (.docx) document: it may be damaged.":
+        "Tệp không phải là tài liệu Word (.docx) hợp lệ: có thể tệp đã bị hỏng.",
+    "Import a plan": "Nhập kế hoạch",
+    "Draft campaign \"%(title)s\" created from %(number)s.": "Đã tạo bản nháp phong trào \"%(title)s\" từ văn bản %(number)s.",
+    "Upload a plan (Kế hoạch) as a Word or text file, or paste its text. A <strong>draft</strong> campaign and its document are created for you to review; nothing is published. The parts of the plan that cannot be placed in a field are kept in the campaign's content and listed after the import.":
+        "Tải lên kế hoạch dạng tệp Word hoặc văn bản, hoặc dán nội dung. Một <strong>bản nháp</strong> phong trào "
+        "và văn bản kèm theo sẽ được tạo để bạn xem lại; chưa có gì được xuất bản. Những phần không xếp được vào "
+        "trường nào được giữ trong nội dung phong trào và liệt kê sau khi nhập.",
+    "Import as a draft": "Nhập thành bản nháp",
+    "What was recognised": "Các phần đã nhận diện",
+    "Number": "Số",
+    "Place and date": "Địa danh và ngày",
+    "Title": "Trích yếu",
+    "Purposes / requirements": "Mục đích / yêu cầu",
+    "paragraphs": "đoạn",
+    "Recipients": "Nơi nhận",
+    "Signer": "Người ký",
+    "These parts could not be placed in a field; they are kept in the campaign's content. Move or delete them:":
+        "Các phần sau chưa xếp được vào trường nào và được giữ trong nội dung phong trào. Hãy chuyển hoặc xóa:",
+    "Drafts created": "Các bản nháp đã tạo",
+    "sub-campaign": "phong trào con",
+    "Review the campaign": "Xem lại phong trào",
+    "Import another plan": "Nhập kế hoạch khác",
 }
 
 VI_PLURAL = {

@@ -16,6 +16,11 @@ THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many 
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
 THIDUA_FRAGMENT_CACHE_TIMEOUT 600    Seconds listing and related fragments stay cached (0: no caching)
+THIDUA_PLAN_MAX_UPLOAD_SIZE 10 MB    Largest plan file the import accepts (bytes)
+THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per period
+THIDUA_NOMINATION_RATE_PERIOD 3600   The rate limit's period, in seconds
+THIDUA_NOMINATION_MAX_FILES 3        Attachments per nomination
+THIDUA_NOMINATION_MAX_FILE_SIZE 5 MB Largest attachment (bytes)
 ==========================  =======  ==================================================
 """
 
@@ -33,6 +38,11 @@ DEFAULTS = {
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "FEED_ITEMS": 20,
     "FRAGMENT_CACHE_TIMEOUT": 600,
+    "PLAN_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
+    "NOMINATION_RATE_LIMIT": 5,
+    "NOMINATION_RATE_PERIOD": 3600,
+    "NOMINATION_MAX_FILES": 3,
+    "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
 }
 
 

@@ -1,15 +1,33 @@
-"""Admin listings for the shared snippets, grouped under one menu item."""
+"""Admin screens of the app, grouped under one "Emulation" menu item.
 
-from django.utils.translation import gettext_lazy as _
+- snippets: units, awards, official documents,
+- nominations sent by visitors (review, filters, CSV/XLSX export, accept → draft profile),
+- plan import (upload a plan, get a draft campaign).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views import generic
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Award, OfficialDocument, Unit
+from .models import Award, Nomination, OfficialDocument, Unit
+from .nominations import NominationReviewError, accept_nomination, reject_nomination
+from .plans.views import PlanImportView, can_import_plans
 
 
 class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "group"
-    menu_label = _("Units")
+    menu_label = gettext_lazy("Units")
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind", "locale"]
     search_fields = ["name", "short_name"]
@@ -19,7 +37,7 @@ class UnitViewSet(SnippetViewSet):
 class AwardViewSet(SnippetViewSet):
     model = Award
     icon = "pick"
-    menu_label = _("Awards")
+    menu_label = gettext_lazy("Awards")
     list_display = ["name", "kind", "level", "recipient"]
     list_filter = ["kind", "level", "recipient", "locale"]
     search_fields = ["name", "code"]
@@ -29,15 +47,133 @@ class AwardViewSet(SnippetViewSet):
 class OfficialDocumentViewSet(SnippetViewSet):
     model = OfficialDocument
     icon = "doc-full"
-    menu_label = _("Official documents")
+    menu_label = gettext_lazy("Official documents")
     list_display = ["number", "title", "doc_type", "issue_date", "issuing_body"]
     list_filter = ["doc_type", "locale"]
     search_fields = ["number", "title", "issuing_body"]
     ordering = ["-issue_date"]
 
 
+# ---------------------------------------------------------------------------
+# Nominations
+# ---------------------------------------------------------------------------
+
+
+class NominationPermissionPolicy(ModelPermissionPolicy):
+    """Nominations come from visitors: nobody adds them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class NominationEditView(generic.EditView):
+    template_name = "thidua_wagtail/admin/nomination_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            nomination=self.object,
+            attachments=self.object.attachments.all(),
+            accept_url=reverse("thidua_nominations:accept", args=[self.object.pk]),
+            reject_url=reverse("thidua_nominations:reject", args=[self.object.pk]),
+        )
+        return context
+
+
+class NominationViewSet(ModelViewSet):
+    model = Nomination
+    name = "thidua_nominations"
+    icon = "user"
+    menu_label = gettext_lazy("Nominations")
+    list_display = ["nominee_name", "kind", "unit_display", "campaign", "submitted_at", "status"]
+    list_filter = ["status", "kind", "locale", "campaign", "submitted_at"]
+    list_export = [
+        "submitted_at", "status", "kind", "nominee_name", "position", "unit_display", "achievements",
+        "campaign_title", "nominator_name", "nominator_email", "nominator_phone", "review_note",
+    ]
+    export_headings = {
+        "unit_display": gettext_lazy("Unit"),
+        "campaign_title": gettext_lazy("Campaign"),
+    }
+    export_filename = "nominations"
+    search_fields = ["nominee_name", "unit_name", "achievements", "nominator_name", "nominator_email"]
+    form_fields = ["status", "review_note"]
+    edit_view_class = NominationEditView
+    copy_view_enabled = False
+
+    def accept_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        nomination = get_object_or_404(Nomination, pk=pk)
+        try:
+            profile = accept_nomination(nomination, request.user)
+        except NominationReviewError as error:
+            messages.error(request, str(error))
+            return redirect(self.get_url_name("edit"), nomination.pk)
+        messages.success(request, _("Nomination accepted: a draft profile was created for review."))
+        return redirect("wagtailadmin_pages:edit", profile.pk)
+
+    def reject_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        nomination = get_object_or_404(Nomination, pk=pk)
+        reject_nomination(nomination, request.user, request.POST.get("review_note", "").strip())
+        messages.success(request, _("Nomination rejected."))
+        return redirect(self.get_url_name("index"))
+
+    def attachment_view(self, request, pk, attachment_pk):
+        if not self.permission_policy.user_has_any_permission(request.user, ["change", "view"]):
+            raise PermissionDenied
+        attachment = get_object_or_404(Nomination.attachments.rel.related_model, pk=attachment_pk,
+                                       nomination_id=pk)
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("accept/<int:pk>/", self.accept_view, name="accept"),
+            path("reject/<int:pk>/", self.reject_view, name="reject"),
+            path("attachment/<int:pk>/<int:attachment_pk>/", self.attachment_view, name="attachment"),
+        ]
+
+
+# ---------------------------------------------------------------------------
+# Plan import
+# ---------------------------------------------------------------------------
+
+
+class PermittedMenuItem(MenuItem):
+    def __init__(self, *args, check=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+class PlanImportViewSet(ViewSet):
+    name = "thidua_plan_import"
+    icon = "upload"
+    menu_label = gettext_lazy("Import a plan")
+
+    def get_menu_item(self, order=None):
+        return PermittedMenuItem(
+            label=self.menu_label, url=self.menu_url, name=self.menu_name, icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order), check=can_import_plans,
+        )
+
+    def get_urlpatterns(self):
+        return [path("", PlanImportView.as_view(), name="index")]
+
+
 class ThiduaViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Emulation")
+    menu_label = gettext_lazy("Emulation")
     menu_icon = "pick"
     menu_order = 250
-    items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet)
+    items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet, NominationViewSet, PlanImportViewSet)

@@ -9,7 +9,6 @@ The people and collectives in the profiles are fictional.
 
 import datetime
 import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +26,13 @@ from ..models import (
     ExemplaryProfilePage,
     NewsIndexPage,
     NewsPage,
+    NominationPage,
     OfficialDocument,
     OrganisationSettings,
     ProfileIndexPage,
     Unit,
 )
+from ..plans.parser import lines_to_richtext
 from ..text import ascii_slug
 
 SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
@@ -67,39 +68,6 @@ def section(text, start, end=None):
     if end:
         stop = next(i for i, line in enumerate(lines) if i >= begin and line.strip().startswith(end))
     return [line.strip() for line in lines[begin:stop] if line.strip()]
-
-
-def inline_html(text):
-    """Escape, then keep the plan's *emphasis* and <http://links>."""
-    text = html.escape(text, quote=False)
-    text = re.sub(r"&lt;(https?://[^&\s]+)&gt;", r'<a href="\1">\1</a>', text)
-    return re.sub(r"\*([^*]+)\*", r"<i>\1</i>", text)
-
-
-def lines_to_richtext(lines):
-    """Plan lines to rich text: "- " items become a list, "+ " items a list nested in the previous item."""
-    out, items = [], []
-    for line in lines:
-        if line.startswith("- "):
-            items.append([inline_html(line[2:]), []])
-        elif line.startswith("+ ") and items:
-            items[-1][1].append(inline_html(line[2:]))
-        else:
-            if items:
-                out.append(_render_list(items))
-                items = []
-            out.append(f"<p>{inline_html(line)}</p>")
-    if items:
-        out.append(_render_list(items))
-    return "".join(out)
-
-
-def _render_list(items):
-    parts = []
-    for text, children in items:
-        nested = "".join(f"<li>{c}</li>" for c in children)
-        parts.append(f"<li>{text}{f'<ul>{nested}</ul>' if nested else ''}</li>")
-    return f"<ul>{''.join(parts)}</ul>"
 
 
 # ---------------------------------------------------------------------------
@@ -315,6 +283,16 @@ NEWS = [
 ]
 
 
+NOMINATION_INTRO = (
+    "<p>Kế hoạch 60/KH-KHCN giao các phòng, đơn vị phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến. "
+    "Bạn biết một cá nhân hay tập thể có thành tích tiêu biểu? Hãy giới thiệu với Văn phòng Sở.</p>"
+)
+NOMINATION_PRIVACY = (
+    "<p>Thông tin cá nhân trong đề cử chỉ được Văn phòng Sở dùng để xem xét đề cử và liên hệ với người "
+    "gửi, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.</p>"
+)
+NOMINATION_THANKS = "<p>Cảm ơn bạn. Văn phòng Sở đã nhận đề cử và sẽ xem xét trong thời gian sớm nhất.</p>"
+
 # ---------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------
@@ -360,7 +338,11 @@ def load_demo(stdout=None):
         report.add(profiles_index, c)
         news_index, c = _child(home, NewsIndexPage, "Tin thi đua, khen thưởng", show_in_menus=True)
         report.add(news_index, c)
-        for index in (campaigns_index, profiles_index, news_index):
+        nominations, c = _child(home, NominationPage, "Đề cử điển hình tiên tiến", show_in_menus=True,
+                                intro=NOMINATION_INTRO, privacy_notice=NOMINATION_PRIVACY,
+                                thank_you_text=NOMINATION_THANKS, notify_emails="thidua@example.org")
+        report.add(nominations, c)
+        for index in (campaigns_index, profiles_index, news_index, nominations):
             if not index.live or index.has_unpublished_changes:
                 _publish(index)
 

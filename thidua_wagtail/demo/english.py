@@ -54,6 +54,17 @@ ENGLISH.update({
     "Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.":
         "Outstanding collectives and individuals, discovered, nurtured and held up as examples.",
     "Tin thi đua, khen thưởng": "Emulation and commendation news",
+    "Đề cử điển hình tiên tiến": "Nominate an exemplary case",
+    "Kế hoạch 60/KH-KHCN giao các phòng, đơn vị phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến. "
+    "Bạn biết một cá nhân hay tập thể có thành tích tiêu biểu? Hãy giới thiệu với Văn phòng Sở.":
+        "Plan 60/KH-KHCN asks divisions and units to discover, nurture and replicate exemplary cases. "
+        "Do you know a person or a collective with outstanding achievements? Tell the Department's Office.",
+    "Thông tin cá nhân trong đề cử chỉ được Văn phòng Sở dùng để xem xét đề cử và liên hệ với người "
+    "gửi, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.":
+        "The personal data in a nomination is used by the Department's Office only to review the nomination "
+        "and to contact the sender, under Decree 13/2023/ND-CP on personal data protection.",
+    "Cảm ơn bạn. Văn phòng Sở đã nhận đề cử và sẽ xem xét trong thời gian sớm nhất.":
+        "Thank you. The Department's Office has received your nomination and will review it soon.",
     # The campaign of the plan
     "Sở Khoa học và Công nghệ": "Department of Science and Technology",
     "Thi đua yêu nước, lập thành tích chào mừng Đại hội": "Emulate patriotically, achieve in honour of the Congress",

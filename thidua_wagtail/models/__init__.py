@@ -1,4 +1,5 @@
 from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .nominations import Nomination, NominationAttachment, NominationPage
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
 from .settings import OrganisationSettings
@@ -19,6 +20,9 @@ __all__ = [
     "NewsPageTag",
     "NewsRelatedCampaign",
     "NewsRelatedProfile",
+    "Nomination",
+    "NominationAttachment",
+    "NominationPage",
     "OfficialDocument",
     "OrganisationSettings",
     "ProfileCampaign",

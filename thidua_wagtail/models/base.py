@@ -48,3 +48,16 @@ class FilteredIndexPage(Page):
             filter_querystring=query.urlencode(),
         )
         return context
+
+
+def unique_child_slug(parent, title, fallback="trang"):
+    """An ASCII slug for ``title`` not yet used by a child of ``parent`` ("ten", "ten-2", …)."""
+    from ..text import ascii_slug
+
+    base = ascii_slug(title) or fallback
+    siblings = set(parent.get_children().values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in siblings:
+        slug = f"{base[:190]}-{n}"
+        n += 1
+    return slug

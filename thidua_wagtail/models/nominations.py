@@ -1,0 +1,138 @@
+"""Public nominations of exemplary cases (đề cử điển hình tiên tiến).
+
+An editor places a NominationPage where they want it; visitors send a Nomination through it; the office
+reviews nominations in the admin (new / accepted / rejected) and accepting one makes a draft
+ExemplaryProfilePage from it (``thidua_wagtail.nominations.accept_nomination``).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+from ..blocks import RICH_TEXT_FEATURES
+from .profiles import ExemplaryProfilePage
+
+
+class NominationPage(Page):
+    """A page with the nomination form. Submissions are stored as Nomination objects."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    privacy_notice = RichTextField(
+        _("personal data notice"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("How the personal data sent with a nomination is processed (shown above the consent box)."),
+    )
+    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
+    notify_emails = models.CharField(
+        _("notify by email"),
+        max_length=500,
+        blank=True,
+        help_text=_("Addresses told of each new nomination, separated by commas."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("notify_emails")], heading=_("Notifications")),
+    ]
+
+    override_translatable_fields = [SynchronizedField("notify_emails")]
+
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("nomination form")
+        verbose_name_plural = _("nomination forms")
+
+    def get_notify_list(self):
+        return [address.strip() for address in self.notify_emails.split(",") if address.strip()]
+
+    def serve(self, request, *args, **kwargs):
+        from ..nominations import serve_nomination_page
+
+        return serve_nomination_page(self, request, *args, **kwargs)
+
+
+def attachment_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"thidua_nominations/{uuid.uuid4().hex}.{extension}"
+
+
+class Nomination(models.Model):
+    """What a visitor sent through a NominationPage."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    page = models.ForeignKey(
+        NominationPage, verbose_name=_("form page"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT,
+                               related_name="+")
+    kind = models.CharField(_("nominated"), max_length=20, choices=ExemplaryProfilePage.Kind.choices,
+                            default=ExemplaryProfilePage.Kind.INDIVIDUAL)
+    nominee_name = models.CharField(_("name of the person or collective"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    unit = models.ForeignKey("thidua_wagtail.Unit", verbose_name=_("unit"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    unit_name = models.CharField(_("unit (if not listed)"), max_length=255, blank=True)
+    achievements = models.TextField(_("achievements"))
+    campaign = models.ForeignKey("thidua_wagtail.CampaignPage", verbose_name=_("campaign"), null=True,
+                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    nominator_name = models.CharField(_("your name"), max_length=255)
+    nominator_email = models.EmailField(_("your email"))
+    nominator_phone = models.CharField(_("your phone"), max_length=32, blank=True)
+    consent = models.BooleanField(_("consent to processing of personal data"), default=False)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True, db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW,
+                              db_index=True)
+    review_note = models.TextField(_("review note"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    profile = models.ForeignKey(ExemplaryProfilePage, verbose_name=_("profile"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return self.nominee_name
+
+    @property
+    def unit_display(self):
+        return self.unit.name if self.unit_id else self.unit_name
+
+    @property
+    def campaign_title(self):
+        return self.campaign.title if self.campaign_id else ""
+
+
+class NominationAttachment(models.Model):
+    """A file sent with a nomination (PDF or image), stored under a random name."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name

@@ -1,0 +1,287 @@
+"""Taking nominations from visitors: the form, abuse protection, notification, and acceptance.
+
+- ``NominationForm`` validates on the server (Vietnamese and English messages through gettext); a
+  honeypot field catches form-filling robots, which are shown the thank-you page and nothing is stored.
+- A per-IP limit (``THIDUA_NOMINATION_RATE_LIMIT`` per ``THIDUA_NOMINATION_RATE_PERIOD`` seconds) is
+  counted in Django's cache, so it holds across several app servers sharing a cache (Redis).
+- Attachments: PDF, JPEG, PNG or WebP only, checked by extension *and* by content, each at most
+  ``THIDUA_NOMINATION_MAX_FILE_SIZE`` bytes, at most ``THIDUA_NOMINATION_MAX_FILES`` files.
+- ``accept_nomination`` makes a draft ExemplaryProfilePage from a nomination.
+"""
+
+import hashlib
+import logging
+
+from django import forms
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
+
+from .conf import thidua_settings
+from .models import CampaignPage, ExemplaryProfilePage, Nomination, NominationAttachment, ProfileIndexPage, Unit
+from .models.profiles import ProfileCampaign
+from .querysets import published
+from .models.base import unique_child_slug
+
+logger = logging.getLogger(__name__)
+
+# extension -> signatures the file must start with
+ALLOWED_FILES = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "webp": (b"RIFF",),
+}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def check_attachment(upload):
+    """The reason ``upload`` is refused, or None."""
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ALLOWED_FILES:
+        return _("%(name)s: only PDF and image files (JPEG, PNG, WebP) can be attached.") % {"name": name}
+    if upload.size > thidua_settings.NOMINATION_MAX_FILE_SIZE:
+        return _("%(name)s is too large: each file may be at most %(limit)s MB.") % {
+            "name": name, "limit": round(thidua_settings.NOMINATION_MAX_FILE_SIZE / 1024 / 1024, 1)}
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(ALLOWED_FILES[extension]) or (extension == "webp" and head[8:12] != b"WEBP"):
+        return _("%(name)s is not a real %(type)s file.") % {"name": name, "type": extension.upper()}
+    return None
+
+
+class NominationForm(forms.ModelForm):
+    # Robots fill every field; people do not see this one.
+    website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+    attachments = MultipleFileField(
+        label=gettext_lazy("Attachments"),
+        required=False,
+    )
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "kind", "nominee_name", "position", "unit", "unit_name", "achievements", "campaign",
+            "nominator_name", "nominator_email", "nominator_phone", "consent",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "achievements": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locale = locale
+        self.fields["unit"].queryset = Unit.objects.filter(locale=locale).order_by("sort_order", "name")
+        self.fields["unit"].empty_label = _("— not listed —")
+        self.fields["campaign"].queryset = published(CampaignPage.objects.filter(locale=locale)).order_by(
+            "-start_date", "title")
+        self.fields["campaign"].empty_label = _("— none in particular —")
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = _(
+            "Your consent is needed for the office to process this nomination.")
+        self.fields["achievements"].help_text = _("What did the person or collective achieve? Facts and figures help.")
+        self.fields["attachments"].help_text = _(
+            "Optional: PDF or images, up to %(count)s files of %(size)s MB each."
+        ) % {"count": thidua_settings.NOMINATION_MAX_FILES,
+             "size": round(thidua_settings.NOMINATION_MAX_FILE_SIZE / 1024 / 1024, 1)}
+        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        for name in ("nominee_name", "achievements", "nominator_name", "nominator_email"):
+            self.fields[name].widget.attrs["required"] = True
+        self.fields["nominator_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["nominator_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["nominator_phone"].widget.attrs["autocomplete"] = "tel"
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def clean_achievements(self):
+        value = self.cleaned_data["achievements"].strip()
+        if len(value) < 20:
+            raise forms.ValidationError(_("Please describe the achievements in a few sentences."))
+        return value
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > thidua_settings.NOMINATION_MAX_FILES:
+            raise forms.ValidationError(
+                _("At most %(count)s files can be attached.") % {"count": thidua_settings.NOMINATION_MAX_FILES})
+        errors = [reason for reason in map(check_attachment, files) if reason]
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("unit") and not (cleaned.get("unit_name") or "").strip() and "unit" not in self.errors:
+            self.add_error("unit_name", _("Choose the unit, or write its name if it is not listed."))
+        return cleaned
+
+    def save(self, page):
+        nomination = super().save(commit=False)
+        nomination.page = page
+        nomination.locale = self.locale
+        with transaction.atomic():
+            nomination.save()
+            for upload in self.cleaned_data.get("attachments") or []:
+                NominationAttachment.objects.create(
+                    nomination=nomination, file=upload, original_name=upload.name[:255], size=upload.size)
+        return nomination
+
+
+# ---------------------------------------------------------------------------
+# Rate limit
+# ---------------------------------------------------------------------------
+
+
+def client_key(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    return "thidua:nominations:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def rate_limited(request):
+    return (cache.get(client_key(request)) or 0) >= thidua_settings.NOMINATION_RATE_LIMIT
+
+
+def count_submission(request):
+    key = client_key(request)
+    cache.add(key, 0, thidua_settings.NOMINATION_RATE_PERIOD)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, thidua_settings.NOMINATION_RATE_PERIOD)
+
+
+# ---------------------------------------------------------------------------
+# Page serving and notification
+# ---------------------------------------------------------------------------
+
+
+def serve_nomination_page(page, request, *args, **kwargs):
+    locale = page.locale
+    status = 200
+    if request.method == "POST":
+        form = NominationForm(request.POST, request.FILES, locale=locale)
+        if rate_limited(request):
+            form.is_valid()
+            form.add_error(None, _("Too many nominations have been sent from your address. Please try again later."))
+            status = 429
+        elif form.is_spam:
+            return HttpResponseRedirect(page.url + "?sent=1")
+        elif form.is_valid():
+            nomination = form.save(page)
+            count_submission(request)
+            transaction.on_commit(lambda: notify_editors(page, nomination, request))
+            return HttpResponseRedirect(page.url + "?sent=1")
+        else:
+            status = 400
+    else:
+        form = NominationForm(locale=locale)
+    context = page.get_context(request, *args, **kwargs)
+    context.update(form=form, sent=request.GET.get("sent") == "1" and request.method == "GET")
+    response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def notify_editors(page, nomination, request=None):
+    recipients = page.get_notify_list()
+    if not recipients:
+        return 0
+    admin_url = ""
+    if request is not None:
+        from django.urls import reverse
+
+        admin_url = request.build_absolute_uri(reverse("thidua_nominations:edit", args=[nomination.pk]))
+    subject = _("New nomination: %(name)s") % {"name": nomination.nominee_name}
+    body = "\n".join(
+        [
+            _("A nomination was sent through \"%(page)s\".") % {"page": page.title},
+            "",
+            f"{_('Nominated')}: {nomination.nominee_name} ({nomination.get_kind_display()})",
+            f"{_('Unit')}: {nomination.unit_display}",
+            f"{_('Campaign')}: {nomination.campaign_title or '—'}",
+            f"{_('Sent by')}: {nomination.nominator_name} <{nomination.nominator_email}>",
+            "",
+            _("Review it in the admin: %(url)s") % {"url": admin_url} if admin_url else "",
+        ]
+    )
+    try:
+        return send_mail(subject, body, None, recipients)
+    except Exception:  # the nomination is saved; a mail server problem must not lose it or show a 500
+        logger.exception("Could not send the notification for nomination %s", nomination.pk)
+        return 0
+
+
+# ---------------------------------------------------------------------------
+# Review
+# ---------------------------------------------------------------------------
+
+
+class NominationReviewError(ValueError):
+    pass
+
+
+def accept_nomination(nomination, user):
+    """Mark ``nomination`` accepted and create a draft profile from it; return the profile."""
+    if nomination.profile_id:
+        raise NominationReviewError(_("A profile was already created from this nomination."))
+    index = ProfileIndexPage.objects.filter(locale=nomination.locale).order_by("path").first()
+    if index is None:
+        index = ProfileIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
+    if index is None:
+        raise NominationReviewError(_("There is no profile list to create the profile in."))
+    with transaction.atomic():
+        profile = ExemplaryProfilePage(
+            title=nomination.nominee_name,
+            slug=unique_child_slug(index, nomination.nominee_name, "de-cu"),
+            live=False,
+            kind=nomination.kind,
+            position=nomination.position,
+            unit=nomination.unit if nomination.unit and nomination.unit.locale_id == index.locale_id else None,
+            year_recognised=timezone.localdate().year,
+            achievements=nomination.achievements,
+            owner=user,
+        )
+        if nomination.campaign_id:
+            profile.campaign_links.add(ProfileCampaign(campaign=nomination.campaign))
+        index.add_child(instance=profile)
+        profile.save_revision(user=user, log_action=True)
+        nomination.status = Nomination.Status.ACCEPTED
+        nomination.profile = profile
+        nomination.reviewed_by = user
+        nomination.reviewed_at = timezone.now()
+        nomination.save(update_fields=["status", "profile", "reviewed_by", "reviewed_at"])
+    return profile
+
+
+def reject_nomination(nomination, user, note=""):
+    nomination.status = Nomination.Status.REJECTED
+    nomination.reviewed_by = user
+    nomination.reviewed_at = timezone.now()
+    if note:
+        nomination.review_note = note
+    nomination.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

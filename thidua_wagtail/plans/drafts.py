@@ -1,0 +1,178 @@
+"""Make an OfficialDocument and a draft CampaignPage (with draft sub-campaigns) from a ParsedPlan.
+
+Everything is created inside one transaction: a failure leaves no half-made page, document or file.
+Pages are created unpublished, with a first revision, for an editor to review and publish.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+
+from ..models import CampaignDocument, CampaignPage, CampaignResponsibility, DocumentImplements, OfficialDocument, Unit
+from ..models.base import unique_child_slug
+from ..text import fold
+from .parser import lines_to_richtext, plain
+
+
+class PlanImportError(ValueError):
+    """The plan cannot be imported as it is; the message is meant for the editor."""
+
+
+@dataclass
+class ImportResult:
+    campaign: CampaignPage
+    document: OfficialDocument
+    sub_campaigns: list = field(default_factory=list)
+    implemented: list = field(default_factory=list)
+    unplaced: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+def existing_document(number, locale):
+    return OfficialDocument.objects.filter(number__iexact=number, locale=locale).first() if number else None
+
+
+def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, create_movements=True):
+    """Create the document and the draft campaign(s) under ``parent`` (a CampaignIndexPage)."""
+    locale = parent.locale
+    if not plan.title:
+        raise PlanImportError(_("The plan has no title (the line after \"KẾ HOẠCH\")."))
+    if (duplicate := existing_document(plan.number, locale)) is not None:
+        raise PlanImportError(
+            _("A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.")
+            % {"number": duplicate.number, "title": duplicate.title}
+        )
+    notes = []
+    issue_date = plan.issue_date
+    if issue_date is None:
+        issue_date = timezone.localdate()
+        notes.append(_("No date of issue was found: today's date was used; correct it in the document."))
+    # The document keeps its letterhead as written ("UBND TỈNH THÁI NGUYÊN / SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+    # the campaign is "launched by" the editor's wording of it.
+    letterhead = " / ".join(plan.letterhead)
+    issuing_body = issuing_body or (plan.letterhead[-1].capitalize() if plan.letterhead else _("(issuing body)"))
+    summary = " ".join(plain(line) for line in plan.preamble)
+
+    with transaction.atomic():
+        file = get_document_model()(title=plan.number or plan.title[:255], uploaded_by_user=user)
+        file.file.save(file_name, ContentFile(data), save=False)
+        try:
+            file.save()
+            document = OfficialDocument.objects.create(
+                locale=locale,
+                number=plan.number or _("(no number)"),
+                doc_type=plan.doc_type or OfficialDocument.DocType.PLAN,
+                title=plan.title[:500],
+                issue_date=issue_date,
+                place=plan.place[:128],
+                issuing_body=(letterhead or issuing_body)[:255],
+                signer_name=plan.signer_name[:128],
+                signer_title="\n".join(plan.signer_title),
+                summary=summary,
+                recipients="\n".join(plan.recipients),
+                file=file,
+            )
+            implemented = _link_implemented(plan, document, locale, issuing_body, notes)
+            campaign = _draft_campaign(plan, parent, document, issue_date, issuing_body, summary, user)
+            subs = []
+            if create_movements:
+                for name in plan.movements:
+                    subs.append(_draft_movement(name, parent, campaign, issue_date, issuing_body, plan, user))
+        except BaseException:
+            file.file.delete(save=False)
+            raise
+    return ImportResult(campaign, document, subs, implemented, list(plan.unplaced), notes)
+
+
+def _link_implemented(plan, document, locale, issuing_body, notes):
+    linked = []
+    for item in plan.implements:
+        target = existing_document(item.number, locale)
+        if target is None:
+            if item.issue_date is None:
+                notes.append(_("%(number)s is implemented by this plan but has no date: link it by hand.")
+                             % {"number": item.number})
+                continue
+            target = OfficialDocument.objects.create(
+                locale=locale,
+                number=item.number,
+                doc_type=item.doc_type,
+                title=item.text[:500],
+                issue_date=item.issue_date,
+                issuing_body=(item.issuing_body or issuing_body)[:255],
+            )
+        DocumentImplements.objects.create(document=document, implemented=target)
+        linked.append(target)
+    return linked
+
+
+def _match_unit(text, units):
+    folded = fold(text)
+    found = [unit for unit in units if fold(unit.name) in folded]
+    return max(found, key=lambda unit: len(unit.name)) if found else None
+
+
+def _content(plan):
+    blocks = []
+    if plan.content:
+        blocks.append(("paragraph", lines_to_richtext(plan.content)))
+    for heading, lines in plan.extra:
+        if heading:
+            blocks.append(("heading", {"text": heading[:255], "level": "h2"}))
+        if lines:
+            blocks.append(("paragraph", lines_to_richtext(lines)))
+    if plan.closing:
+        blocks.append(("paragraph", lines_to_richtext(plan.closing)))
+    return blocks
+
+
+def _draft_campaign(plan, parent, document, issue_date, issuing_body, summary, user):
+    units = list(Unit.objects.filter(locale=parent.locale))
+    campaign = CampaignPage(
+        title=plan.title[:255],
+        slug=unique_child_slug(parent, plan.title, "ke-hoach"),
+        live=False,
+        campaign_type=CampaignPage.CampaignType.REGULAR,
+        launching_authority=issuing_body[:255],
+        start_date=issue_date,
+        summary=summary or plan.title,
+        purposes=lines_to_richtext(plan.purposes),
+        requirements=lines_to_richtext(plan.requirements),
+        content=_content(plan),
+        owner=user,
+    )
+    for row in plan.responsibilities:
+        unit = _match_unit(row.text, units)
+        campaign.responsibilities.add(
+            CampaignResponsibility(
+                unit=unit,
+                assignee="" if unit else (row.assignee or strip_tags(row.text)[:80]),
+                responsibility=row.text,
+            )
+        )
+    campaign.document_links.add(CampaignDocument(document=document))
+    parent.add_child(instance=campaign)
+    campaign.save_revision(user=user, log_action=True)
+    return campaign
+
+
+def _draft_movement(name, parent, campaign, issue_date, issuing_body, plan, user):
+    page = CampaignPage(
+        title=name[:255],
+        slug=unique_child_slug(parent, name, "ke-hoach"),
+        live=False,
+        campaign_type=CampaignPage.CampaignType.REGULAR,
+        launching_authority=issuing_body[:255],
+        start_date=issue_date,
+        summary=_("A movement named in plan %(number)s: “%(name)s”.") % {"number": plan.number, "name": name},
+        parent_campaign=campaign,
+        owner=user,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page

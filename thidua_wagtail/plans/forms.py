@@ -1,0 +1,97 @@
+"""The admin form for importing a plan."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from ..conf import thidua_settings
+from ..models import CampaignIndexPage, OrganisationSettings
+from .drafts import existing_document
+from .parser import parse_plan
+from .reader import PlanReadError, read_plan_file, split_lines
+
+
+class PlanImportForm(forms.Form):
+    parent = forms.ModelChoiceField(
+        label=_("Campaign list"),
+        queryset=CampaignIndexPage.objects.none(),
+        help_text=_("The draft campaign is created under this list."),
+    )
+    file = forms.FileField(
+        label=_("Plan file"),
+        required=False,
+        help_text=_("A Word (.docx) or plain text (.txt, UTF-8) file. The original is kept with the document."),
+    )
+    text = forms.CharField(
+        label=_("Or paste the plan's text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    issuing_body = forms.CharField(
+        label=_("Issuing body"),
+        max_length=255,
+        required=False,
+        help_text=_("Used when the plan's letterhead does not name it."),
+    )
+    create_movements = forms.BooleanField(
+        label=_("Create draft sub-campaigns for the movements quoted in the plan"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, user=None, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        indexes = CampaignIndexPage.objects.all().select_related("locale").order_by("path")
+        allowed = [page.pk for page in indexes if page.permissions_for_user(user).can_add_subpage()] if user else []
+        self.fields["parent"].queryset = CampaignIndexPage.objects.filter(pk__in=allowed).order_by("path")
+        self.fields["parent"].label_from_instance = lambda page: f"{page.title} ({page.locale.language_code})"
+        if len(allowed) == 1:
+            self.fields["parent"].initial = allowed[0]
+        if request is not None and not self.is_bound:
+            site = Site.find_for_request(request)
+            if site is not None:
+                self.fields["issuing_body"].initial = OrganisationSettings.for_site(site).organisation_name
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > thidua_settings.PLAN_MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _("The file is too large (%(size)s MB); plans up to %(limit)s MB can be imported.")
+                % {"size": round(upload.size / 1024 / 1024, 1),
+                   "limit": round(thidua_settings.PLAN_MAX_UPLOAD_SIZE / 1024 / 1024, 1)}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
+        if self.errors:
+            return cleaned
+        if upload and text:
+            raise forms.ValidationError(_("Upload a file or paste the text, not both."))
+        if not upload and not text:
+            raise forms.ValidationError(_("Upload the plan's file or paste its text."))
+        if upload:
+            name, data = upload.name, upload.read()
+            try:
+                lines = read_plan_file(name, data)
+            except PlanReadError as error:
+                self.add_error("file", str(error))
+                return cleaned
+        else:
+            name, data = "ke-hoach.txt", text.encode("utf-8")
+            lines = split_lines(text)
+        plan = parse_plan(lines)
+        if not plan.is_plan_like:
+            raise forms.ValidationError(
+                _("This does not look like a plan: a plan has a number (\"Số: 60/KH-KHCN\") or a date "
+                  "(\"…, ngày 26 tháng 8 năm 2019\"), a title and numbered sections (\"I. MỤC ĐÍCH, YÊU CẦU\").")
+            )
+        parent = cleaned.get("parent")
+        if parent is not None and (duplicate := existing_document(plan.number, parent.locale)) is not None:
+            raise forms.ValidationError(
+                _("A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.")
+                % {"number": duplicate.number, "title": duplicate.title}
+            )
+        cleaned.update(plan=plan, file_name=name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1], data=data)
+        return cleaned
