@@ -20,6 +20,7 @@ setup: $(VENV)/.installed
 demo: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) thidua_demo
+	$(MANAGE) thidua_setup_workflow
 	$(MANAGE) shell -c "from django.contrib.auth import get_user_model as m; U = m(); U.objects.filter(username='admin').exists() or U.objects.create_superuser('admin', 'admin@example.org', 'admin'); print('Admin: http://127.0.0.1:8000/admin/  user admin, password admin (demo only)')"
 	$(MANAGE) runserver 127.0.0.1:8000
 

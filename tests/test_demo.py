@@ -106,7 +106,7 @@ def test_demo_pages_render(client, demo):
 
 
 def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
-    assert "English: 48 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    assert "English: 49 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages
@@ -126,6 +126,11 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     html = client.get(main.url).content.decode()
     assert "Foster the initiative and creativity" in html and "Department Office" in html
     assert "Thai Nguyen Department of Science and Technology" in html  # organisation, English variant
+    # The nomination form and the statistics page, in English.
+    html = client.get("/en/nominate-an-exemplary-case/").content.decode()
+    assert "Plan 60/KH-KHCN asks divisions and units" in html and "Send the nomination" in html
+    html = client.get("/en/emulation-and-commendation-statistics/").content.decode()
+    assert "Honours per year" in html and '<th scope="row">Department Office</th><td>2</td>' in html
 
 
 def test_demo_home_features_current_content(rf, demo_vi):

@@ -1,8 +1,41 @@
-from wagtail.permissions import register_permission_policy
+"""Registrations only: admin screens, dashboard panels, the honours report, permission policies."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .models import Nomination
+from .models import ExemplaryProfilePage, Nomination
+from .panels import dashboard_panels
+from .reports import HonoursReportView
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
 
 register_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
 register_snippet(ThiduaViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    panels.extend(dashboard_panels(request))
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/thidua-honours/", HonoursReportView.as_view(), name="thidua_honours_register"),
+        path("reports/thidua-honours/results/", HonoursReportView.as_view(results_only=True),
+             name="thidua_honours_register_results"),
+    ]
+
+
+class HonoursMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(ExemplaryProfilePage).user_has_any_permission(
+            request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_honours_report_menu_item():
+    return HonoursMenuItem(_("Honours register"), reverse("thidua_honours_register"), icon_name="pick", order=750)

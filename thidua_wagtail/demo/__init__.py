@@ -30,6 +30,7 @@ from ..models import (
     OfficialDocument,
     OrganisationSettings,
     ProfileIndexPage,
+    StatisticsPage,
     Unit,
 )
 from ..plans.parser import lines_to_richtext
@@ -291,6 +292,7 @@ NOMINATION_PRIVACY = (
     "<p>Thông tin cá nhân trong đề cử chỉ được Văn phòng Sở dùng để xem xét đề cử và liên hệ với người "
     "gửi, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.</p>"
 )
+STATISTICS_INTRO = "<p>Số liệu từ các hồ sơ điển hình tiên tiến đã công bố trên trang.</p>"
 NOMINATION_THANKS = "<p>Cảm ơn bạn. Văn phòng Sở đã nhận đề cử và sẽ xem xét trong thời gian sớm nhất.</p>"
 
 # ---------------------------------------------------------------------------
@@ -342,7 +344,10 @@ def load_demo(stdout=None):
                                 intro=NOMINATION_INTRO, privacy_notice=NOMINATION_PRIVACY,
                                 thank_you_text=NOMINATION_THANKS, notify_emails="thidua@example.org")
         report.add(nominations, c)
-        for index in (campaigns_index, profiles_index, news_index, nominations):
+        statistics, c = _child(home, StatisticsPage, "Thống kê thi đua, khen thưởng", show_in_menus=True,
+                               intro=STATISTICS_INTRO)
+        report.add(statistics, c)
+        for index in (campaigns_index, profiles_index, news_index, nominations, statistics):
             if not index.live or index.has_unpublished_changes:
                 _publish(index)
 

@@ -55,6 +55,9 @@ ENGLISH.update({
         "Outstanding collectives and individuals, discovered, nurtured and held up as examples.",
     "Tin thi đua, khen thưởng": "Emulation and commendation news",
     "Đề cử điển hình tiên tiến": "Nominate an exemplary case",
+    "Thống kê thi đua, khen thưởng": "Emulation and commendation statistics",
+    "Số liệu từ các hồ sơ điển hình tiên tiến đã công bố trên trang.":
+        "Figures from the exemplary profiles published on this site.",
     "Kế hoạch 60/KH-KHCN giao các phòng, đơn vị phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến. "
     "Bạn biết một cá nhân hay tập thể có thành tích tiêu biểu? Hãy giới thiệu với Văn phòng Sở.":
         "Plan 60/KH-KHCN asks divisions and units to discover, nurture and replicate exemplary cases. "

@@ -2,6 +2,7 @@ from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, Campai
 from .nominations import Nomination, NominationAttachment, NominationPage
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
+from .statistics import StatisticsPage
 from .settings import OrganisationSettings
 from .snippets import Award, DocumentImplements, OfficialDocument, Unit
 
@@ -28,5 +29,6 @@ __all__ = [
     "ProfileCampaign",
     "ProfileHonour",
     "ProfileIndexPage",
+    "StatisticsPage",
     "Unit",
 ]

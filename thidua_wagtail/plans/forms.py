@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from ..conf import thidua_settings
 from ..models import CampaignIndexPage, OrganisationSettings
@@ -45,8 +45,11 @@ class PlanImportForm(forms.Form):
         allowed = [page.pk for page in indexes if page.permissions_for_user(user).can_add_subpage()] if user else []
         self.fields["parent"].queryset = CampaignIndexPage.objects.filter(pk__in=allowed).order_by("path")
         self.fields["parent"].label_from_instance = lambda page: f"{page.title} ({page.locale.language_code})"
-        if len(allowed) == 1:
-            self.fields["parent"].initial = allowed[0]
+        default = Locale.get_default()
+        in_default = [page.pk for page in indexes if page.pk in allowed and page.locale_id == default.pk]
+        if allowed:
+            # Plans are written in the default language: its (first) campaign list is the usual choice.
+            self.fields["parent"].initial = (in_default or allowed)[0]
         if request is not None and not self.is_bound:
             site = Site.find_for_request(request)
             if site is not None:

@@ -1,0 +1,140 @@
+"""Panels for the Wagtail admin's dashboard (registered in wagtail_hooks.py).
+
+Each panel does a fixed number of queries, whatever the number of pages.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail.permissions import policy_registry
+
+from .models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
+
+THIDUA_PAGE_MODELS = (CampaignPage, ExemplaryProfilePage, NewsPage)
+LIMIT = 8
+
+
+def _can_edit_pages(user):
+    return policy_registry.get_by_type(Page).user_has_any_permission(user, ["add", "change", "publish"])
+
+
+class CampaignsPanel(Component):
+    """Campaigns under way, and those ending within 30 days first."""
+
+    name = "thidua_campaigns"
+    template_name = "thidua_wagtail/admin/panels/campaigns.html"
+    order = 110
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=30)
+        ongoing = (CampaignPage.objects.live().ongoing(today).filter(locale=Locale.get_default())
+                   .defer_streamfields().order_by("end_date", "title"))
+        ending = [c for c in ongoing.filter(end_date__isnull=False, end_date__lte=soon)[:LIMIT]]
+        return {
+            "ending": ending,
+            "ongoing": ongoing.exclude(pk__in=[c.pk for c in ending])[:LIMIT],
+            "ongoing_count": ongoing.count(),
+            "today": today,
+        }
+
+
+class NominationsPanel(Component):
+    name = "thidua_nominations"
+    template_name = "thidua_wagtail/admin/panels/nominations.html"
+    order = 120
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        policy = policy_registry.get_by_type(Nomination)
+        if not policy.user_has_any_permission(self.request.user, ["change", "view"]):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        waiting = Nomination.objects.filter(status=Nomination.Status.NEW).select_related("campaign")
+        return {
+            "count": waiting.count(),
+            "nominations": waiting.order_by("submitted_at")[:LIMIT],
+            "list_url": reverse("thidua_nominations:index") + "?status=new",
+        }
+
+
+class ReviewPanel(Component):
+    """Campaign, profile and news pages in a workflow, oldest first: what the office has to review."""
+
+    name = "thidua_review"
+    template_name = "thidua_wagtail/admin/panels/review.html"
+    order = 130
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
+
+    def get_context_data(self, parent_context):
+        page_type = ContentType.objects.get_for_model(Page)
+        types = [ContentType.objects.get_for_model(model) for model in THIDUA_PAGE_MODELS]
+        states = list(
+            WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=page_type,
+                                         content_type__in=types)
+            .select_related("current_task_state__task", "requested_by")
+            .order_by("created_at")[:LIMIT]
+        )
+        pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).in_bulk()
+        rows = [(pages.get(int(s.object_id)), s) for s in states if int(s.object_id) in pages]
+        return {"rows": rows}
+
+
+class TranslationsPanel(Component):
+    """Published pages whose translation is missing, or older than the source's last publication."""
+
+    name = "thidua_translations"
+    template_name = "thidua_wagtail/admin/panels/translations.html"
+    order = 140
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
+
+    def get_context_data(self, parent_context):
+        from wagtail_localize.models import TranslationSource
+
+        default = Locale.get_default()
+        targets = list(Locale.objects.exclude(pk=default.pk))
+        sources = list(Page.objects.type(*THIDUA_PAGE_MODELS).live().filter(locale=default)
+                       .only("pk", "title", "translation_key", "last_published_at").order_by("-last_published_at"))
+        keys = [p.translation_key for p in sources]
+        translated = set(Page.objects.filter(translation_key__in=keys, locale__in=targets)
+                         .values_list("translation_key", "locale_id"))
+        synced = dict(TranslationSource.objects.filter(object_id__in=keys, locale=default)
+                      .values_list("object_id", "last_updated_at"))
+        missing, outdated = [], []
+        for page in sources:
+            for locale in targets:
+                if (page.translation_key, locale.pk) not in translated:
+                    missing.append((page, locale))
+                elif page.last_published_at and synced.get(page.translation_key) and \
+                        synced[page.translation_key] < page.last_published_at:
+                    outdated.append((page, locale))
+        return {"missing": missing[:LIMIT], "missing_count": len(missing),
+                "outdated": outdated[:LIMIT], "outdated_count": len(outdated), "has_targets": bool(targets)}
+
+
+def dashboard_panels(request):
+    return [CampaignsPanel(request), NominationsPanel(request), ReviewPanel(request), TranslationsPanel(request)]

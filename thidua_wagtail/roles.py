@@ -1,0 +1,144 @@
+"""Groups, page permissions and the "review by Office" workflow for the emulation sections.
+
+``setup_roles()`` is idempotent (run it again after adding units, languages or sections):
+
+- **Office** (``OFFICE_GROUP``): add, edit, publish, lock and unlock in every emulation section (campaigns,
+  profiles, news, nomination and statistics pages) in every language; the shared snippets (units, awards,
+  documents); nominations; documents and images.
+- **Translators** (``TRANSLATORS_GROUP``): edit the sections of the languages other than the default one, submit
+  translations (wagtail-localize), edit the snippets to translate them. They cannot publish.
+- **Unit editors**, one group per unit (``UNIT_GROUP_PREFIX`` + unit name): add pages in the sections given
+  (profiles and news by default) and edit the pages they created (Wagtail's "add" permission); they submit
+  their pages for moderation and cannot publish; the other sections are closed to them.
+- The workflow **review by Office** (one "approve" task for the Office group) on each section in every language,
+  so a page submitted anywhere below goes to the Office, who approve (the page goes live, or at its scheduled
+  time) or request changes.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+
+from .models import (
+    Award,
+    CampaignIndexPage,
+    Nomination,
+    NominationPage,
+    NewsIndexPage,
+    OfficialDocument,
+    ProfileIndexPage,
+    StatisticsPage,
+    Unit,
+)
+
+OFFICE_GROUP = "Thi đua – Văn phòng duyệt"
+TRANSLATORS_GROUP = "Thi đua – Biên dịch"
+UNIT_GROUP_PREFIX = "Thi đua – Biên tập: "
+WORKFLOW_NAME = "Duyệt bởi Văn phòng"
+TASK_NAME = "Văn phòng duyệt"
+
+SECTION_MODELS = {"campaigns": CampaignIndexPage, "profiles": ProfileIndexPage, "news": NewsIndexPage}
+OFFICE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MEDIA_PERMISSIONS = (("wagtaildocs", "document", ("add", "change", "choose")),
+                     ("wagtailimages", "image", ("add", "change", "choose")))
+
+
+@dataclass
+class RolesReport:
+    groups: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    workflow: Workflow = None
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _model_permissions(model, actions):
+    ct = ContentType.objects.get_for_model(model)
+    return list(Permission.objects.filter(content_type=ct, codename__in=[f"{a}_{model._meta.model_name}"
+                                                                          for a in actions]))
+
+
+def _page_permission(codename):
+    return _permission("wagtailcore", codename)
+
+
+def _grant_pages(group, pages, codenames):
+    for page in pages:
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
+
+
+def _grant_media(group, actions=None):
+    root = Collection.get_first_root_node()
+    for app_label, model, model_actions in MEDIA_PERMISSIONS:
+        for action in actions or model_actions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=_permission(app_label, f"{action}_{model}"))
+
+
+def sections(kinds=None):
+    """The section pages (all languages), optionally only of the given kinds ("campaigns", "profiles", "news")."""
+    models = [SECTION_MODELS[k] for k in (kinds or SECTION_MODELS)]
+    return list(Page.objects.type(*models).order_by("path"))
+
+
+def unit_group_name(unit):
+    return (UNIT_GROUP_PREFIX + unit.name)[:150]
+
+
+@transaction.atomic
+def setup_roles(unit_sections=("profiles", "news")):
+    report = RolesReport()
+    access_admin = _permission("wagtailadmin", "access_admin")
+    all_sections = sections()
+    extra_pages = list(Page.objects.type(NominationPage, StatisticsPage).order_by("path"))
+    report.sections = all_sections
+
+    office, _created = Group.objects.get_or_create(name=OFFICE_GROUP)
+    office.permissions.add(access_admin,
+                           *_model_permissions(Unit, ("add", "change", "delete")),
+                           *_model_permissions(Award, ("add", "change", "delete")),
+                           *_model_permissions(OfficialDocument, ("add", "change", "delete")),
+                           *_model_permissions(Nomination, ("view", "change", "delete")))
+    _grant_pages(office, all_sections + extra_pages, OFFICE_PAGE_PERMISSIONS)
+    _grant_media(office)
+    report.groups.append(office)
+
+    translators, _created = Group.objects.get_or_create(name=TRANSLATORS_GROUP)
+    translators.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"),
+                                *_model_permissions(Unit, ("change",)),
+                                *_model_permissions(Award, ("change",)),
+                                *_model_permissions(OfficialDocument, ("change",)))
+    default = Locale.get_default()
+    _grant_pages(translators, [p for p in all_sections + extra_pages if p.locale_id != default.pk],
+                 ("add_page", "change_page"))
+    _grant_media(translators, ("choose",))
+    report.groups.append(translators)
+
+    unit_pages = sections(unit_sections)
+    for unit in Unit.objects.filter(locale=default).order_by("sort_order", "name"):
+        group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
+        group.permissions.add(access_admin)
+        _grant_pages(group, unit_pages, ("add_page",))
+        _grant_media(group, ("add", "choose"))
+        report.groups.append(group)
+
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(office)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        # (not workflow.workflow_tasks.create(): a ParentalKey relation would keep it in memory only)
+        WorkflowTask.objects.create(workflow=workflow, task=task,
+                                    sort_order=WorkflowTask.objects.filter(workflow=workflow).count())
+    for page in all_sections:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    report.workflow = workflow
+    return report
