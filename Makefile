@@ -7,7 +7,10 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 MANAGE := cd example_site && ../$(PY) manage.py
 
-.PHONY: demo test test-sqlite test-postgres bench setup messages clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: demo test test-sqlite test-postgres bench setup browser messages clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,12 +27,17 @@ demo: setup
 	$(MANAGE) shell -c "from django.contrib.auth import get_user_model as m; U = m(); U.objects.filter(username='admin').exists() or U.objects.create_superuser('admin', 'admin@example.org', 'admin'); print('Admin: http://127.0.0.1:8000/admin/  user admin, password admin (demo only)')"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup test-sqlite test-postgres
+test: setup browser test-sqlite test-postgres
 
-test-sqlite: setup
+# Debian's Chromium (and a font with Vietnamese glyphs) for the browser tests, installed once.
+browser:
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null; }
+
+test-sqlite: setup browser
 	$(PY) -m pytest
 
-test-postgres: setup
+test-postgres: setup browser
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
 

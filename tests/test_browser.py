@@ -1,0 +1,217 @@
+"""End to end in a real browser: Playwright driving Debian's Chromium (installed by `make browser`) against a live
+server. An editor builds content in the admin and translates it; a visitor filters, switches language, searches
+without diacritics and nominates. Every public page type is checked with axe-core in both languages, and
+screenshots at 360 px and 1280 px are written to test-artifacts/screenshots/."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, home, locale_en):
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("thidua_demo", stdout=open(os.devnull, "w"))
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    return home
+
+
+def login(page, live_server):
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw")
+    page.click("form button[type=submit]:not([aria-label])")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+
+def publish(page):
+    page.click("footer .w-dropdown__toggle")
+    page.click("button[name=action-publish]")
+    page.wait_for_load_state("networkidle")
+
+
+def add_paragraph(page, text):
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Đoạn văn").click()
+    editor = page.locator(".public-DraftEditor-content").last
+    editor.wait_for()
+    editor.click()
+    editor.press_sequentially(text, delay=5)
+
+
+def test_editor_builds_and_translates_content(browser, live_server, demo_site):
+    from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, ProfileIndexPage
+
+    campaigns = CampaignIndexPage.objects.get(locale__language_code="vi")
+    profiles = ProfileIndexPage.objects.get(locale__language_code="vi")
+    news = NewsIndexPage.objects.get(locale__language_code="vi")
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="vi-VN")
+    login(page, live_server)
+
+    page.goto(f"{live_server.url}/admin/pages/add/thidua_wagtail/campaignpage/{campaigns.pk}/")
+    page.fill("#id_title", "Thi đua chuyển đổi số 2027")
+    page.select_option("#id_campaign_type", "thematic")
+    page.fill("#id_launching_authority", "Sở Khoa học và Công nghệ")
+    page.fill("#id_start_date", "2027-01-01")
+    page.fill("#id_end_date", "2027-12-31")
+    page.fill("#id_summary", "Đẩy mạnh chuyển đổi số trong các phòng, đơn vị.")
+    page.get_by_role("tab", name="Quảng bá").click()
+    page.fill("#id_slug", "thi-dua-chuyen-doi-so-2027")
+    publish(page)
+    campaign = CampaignPage.objects.get(slug="thi-dua-chuyen-doi-so-2027")
+    assert campaign.live and campaign.campaign_type == "thematic"
+
+    page.goto(f"{live_server.url}/admin/pages/add/thidua_wagtail/exemplaryprofilepage/{profiles.pk}/")
+    page.fill("#id_title", "Đặng Thị Mai")
+    page.fill("#id_year_recognised", "2027")
+    page.fill("#id_position", "Chuyên viên")
+    page.fill("#id_achievements", "Số hóa toàn bộ hồ sơ khoa học của Sở.")
+    page.get_by_role("tab", name="Quảng bá").click()
+    page.fill("#id_slug", "dang-thi-mai")
+    publish(page)
+    assert ExemplaryProfilePage.objects.get(slug="dang-thi-mai").live
+
+    page.goto(f"{live_server.url}/admin/pages/add/thidua_wagtail/newspage/{news.pk}/")
+    page.fill("#id_title", "Phát động thi đua chuyển đổi số")
+    page.fill("#id_summary", "Sở phát động phong trào thi đua chuyển đổi số năm 2027.")
+    add_paragraph(page, "Các phòng, đơn vị đăng ký tham gia.")
+    page.get_by_role("tab", name="Quảng bá").click()
+    page.fill("#id_slug", "phat-dong-chuyen-doi-so")
+    publish(page)
+    item = NewsPage.objects.get(slug="phat-dong-chuyen-doi-so")
+    assert item.live and "Các phòng, đơn vị đăng ký tham gia." in str(item.body)
+
+    # Translate the campaign into English with wagtail-localize and publish it.
+    page.goto(f"{live_server.url}/admin/localize/submit/page/{campaign.pk}/")
+    page.check("input[name=locales]")
+    page.click("input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Dịch").first.click()
+    page.locator("textarea").first.fill("Digital transformation emulation 2027")
+    page.get_by_role("button", name="Lưu").first.click()
+    page.wait_for_timeout(500)
+    page.click("footer button:has-text('Publish in English')")
+    page.wait_for_load_state("networkidle")
+    english = CampaignPage.objects.get(translation_key=campaign.translation_key, locale__language_code="en")
+    assert english.live and english.title == "Digital transformation emulation 2027"
+    page.goto(live_server.url + english.url)
+    assert page.locator("h1").inner_text() == "Digital transformation emulation 2027"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_visitor_filters_switches_language_searches_and_nominates(browser, live_server, demo_site):
+    page = browser.new_page(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    page.goto(live_server.url + "/vi/dien-hinh-tien-tien/")
+    page.select_option("#id_kind", "collective")
+    page.click("form.td-filters button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    titles = page.locator(".td-card__title").all_inner_texts()
+    assert titles and set(titles) == {"Phòng Quản lý khoa học", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ"}
+    assert "kind=collective" in page.url
+
+    page.click("a[hreflang=en]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "en" and "/en/" in page.url
+
+    page.goto(live_server.url + "/vi/phong-trao-thi-dua/")
+    page.fill("input[name=q]", "dien hinh tien tien")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_load_state("networkidle")
+    results = page.locator(".td-card__title").all_inner_texts()
+    assert any("Điển hình tiên tiến" in re.sub(r"\s+", " ", r) or "điển hình tiên tiến" in r for r in results), results
+
+    page.goto(live_server.url + "/vi/de-cu-dien-hinh-tien-tien/")
+    page.check("input[name=kind][value=individual]")
+    page.fill("#id_nominee_name", "Lý Thị Hoa")
+    page.select_option("#id_unit", label="Văn phòng Sở")
+    page.fill("#id_achievements", "Tham mưu tổ chức thành công hội nghị điển hình tiên tiến của Sở.")
+    page.fill("#id_nominator_name", "Nguyễn Văn Khách")
+    page.fill("#id_nominator_email", "khach@example.org")
+    page.check("#id_consent")
+    page.click("form.td-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".td-success").is_visible()
+    nomination = Nomination.objects.get(nominee_name="Lý Thị Hoa")
+    assert nomination.unit.name == "Văn phòng Sở" and nomination.status == "new"
+
+
+
+
+def public_urls(lang):
+    from wagtail.models import Locale
+
+    from thidua_wagtail.models import (CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage,
+                                       StatisticsPage)
+
+    locale = Locale.objects.get(language_code=lang)
+    first = lambda model: model.objects.live().filter(locale=locale).order_by("path").first()  # noqa: E731
+    search = "tim-kiem/" if lang == "vi" else "search/"
+    return {
+        "campaigns": first(CampaignIndexPage).url,
+        "campaign": CampaignPage.objects.live().filter(locale=locale, document_links__isnull=False).first().url,
+        "profiles": first(ProfileIndexPage).url,
+        "profile": first(ExemplaryProfilePage).url,
+        "news-list": first(NewsIndexPage).url,
+        "news": first(NewsPage).url,
+        "search": f"/{lang}/{search}?q=dien+hinh",
+        "nomination": first(NominationPage).url,
+        "statistics": first(StatisticsPage).url,
+    }
+
+
+def test_public_pages_are_accessible_and_photographed(browser, live_server, demo_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for lang in ("vi", "en"):
+        for name, url in public_urls(lang).items():
+            for width in (360, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                response = page.goto(live_server.url + url)
+                assert response.status == 200, url
+                page.screenshot(path=str(SHOTS / f"{lang}-{name}-{width}.png"), full_page=True)
+                if width == 1280:
+                    results = axe.run(page)
+                    for violation in results.response["violations"]:
+                        if violation["impact"] in ("serious", "critical"):
+                            problems.append(f"{lang} {name}: {violation['id']} ({violation['impact']}): "
+                                            f"{violation['help']} — {violation['nodes'][0]['target']}")
+                    # The page reads in its language and has one main landmark and one h1.
+                    assert page.locator("html").get_attribute("lang") == lang
+                    assert page.locator("main").count() == 1 and page.locator("h1").count() == 1, url
+                    # Nothing wider than the viewport at 360 px is checked below.
+                else:
+                    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                    assert overflow <= 1, f"{url} scrolls sideways at 360 px ({overflow} px)"
+                page.close()
+    assert problems == []
+    assert len(list(SHOTS.glob("*.png"))) >= 40

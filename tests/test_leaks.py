@@ -1,0 +1,148 @@
+"""Nothing hidden leaks: drafts, password- and login-restricted pages, and pages of another language never appear
+on any public surface. One test a surface, all against the same hidden content."""
+
+import datetime
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from thidua_wagtail.models import NominationPage, StatisticsPage
+
+from . import factories
+
+# Every draft or restricted item's title contains this marker; a visible item's does not.
+HIDDEN = "ẨN-KÍN"
+# Pages that exist only in English carry this one: they must not show where Vietnamese is asked for.
+ENGLISH_ONLY = "ENGLISH-ONLY"
+
+
+@pytest.fixture
+def world(sections, home, unit, awards, locale_en):
+    c, p, n = sections["campaigns"], sections["profiles"], sections["news"]
+    award = awards["lao-dong-tien-tien"]
+    visible = factories.make_campaign(c, "Phong trào công khai", start_date=datetime.date(2026, 1, 1),
+                                      end_date=datetime.date(2026, 12, 31))
+    profile = factories.make_profile(p, "Người công khai", campaigns=[visible], unit=unit, honours=[(award, 2021)])
+    factories.make_news(n, "Tin công khai", campaigns=[visible], profiles=[profile])
+    hidden = []
+    for how in ("draft", "password", "login"):
+        publish = how != "draft"
+        camp = factories.make_campaign(c, f"Phong trào {HIDDEN} {how}", publish=publish,
+                                       start_date=datetime.date(2026, 1, 1), end_date=datetime.date(2026, 12, 31))
+        prof = factories.make_profile(p, f"Người {HIDDEN} {how}", campaigns=[visible], unit=unit,
+                                      honours=[(award, 1999)], publish=publish)
+        news = factories.make_news(n, f"Tin {HIDDEN} {how}", campaigns=[visible], profiles=[profile], publish=publish)
+        hidden += [camp, prof, news]
+        if how != "draft":
+            for page in (camp, prof, news):
+                kind = PageViewRestriction.PASSWORD if how == "password" else PageViewRestriction.LOGIN
+                PageViewRestriction.objects.create(page=page, restriction_type=kind, password="x")
+    # Pages that exist only in English must not show on the Vietnamese side.
+    for index in (c, p, n):
+        en = index.copy_for_translation(locale_en, copy_parents=True)
+        en.save_revision().publish()
+    en_campaign = factories.make_campaign(c.get_translation(locale_en), f"{ENGLISH_ONLY} campaign",
+                                          start_date=datetime.date(2026, 1, 1), end_date=datetime.date(2026, 12, 31))
+    factories.make_profile(p.get_translation(locale_en), f"{ENGLISH_ONLY} person", honours=[(award, 1999)],
+                           campaigns=[visible])
+    factories.make_news(n.get_translation(locale_en), f"{ENGLISH_ONLY} news", campaigns=[visible])
+    nomination = NominationPage(title="Đề cử", slug="de-cu")
+    statistics = StatisticsPage(title="Thống kê", slug="thong-ke")
+    for page in (nomination, statistics):
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return {"visible": visible, "profile": profile, "sections": sections, "en_campaign": en_campaign,
+            "nomination": nomination, "statistics": statistics, "hidden": hidden}
+
+
+def body(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def assert_nothing_hidden(text, *visible):
+    assert HIDDEN not in text and ENGLISH_ONLY not in text
+    for title in visible:
+        assert title in text  # the surface does show content: the test could fail
+
+
+def test_lists(client, world):
+    s = world["sections"]
+    assert_nothing_hidden(body(client, s["campaigns"].url), "Phong trào công khai")
+    assert_nothing_hidden(body(client, s["campaigns"].url, status="ongoing"), "Phong trào công khai")
+    assert_nothing_hidden(body(client, s["profiles"].url), "Người công khai")
+    assert_nothing_hidden(body(client, s["news"].url), "Tin công khai")
+
+
+def test_related_blocks(client, world):
+    assert_nothing_hidden(body(client, world["visible"].url), "Người công khai", "Tin công khai")
+    assert_nothing_hidden(body(client, world["profile"].url), "Tin công khai", "Phong trào công khai")
+
+
+def test_home_sections(client, world):
+    request = RequestFactory().get("/vi/")
+    with translation.override("vi"):
+        html = render_to_string("thidua_wagtail/includes/home_sections.html", request=request)
+    assert_nothing_hidden(html, "Phong trào công khai", "Tin công khai")
+
+
+def test_search(client, world):
+    for q in ("an kin", "ẩn kín", "phong trao", "English only", "campaign"):
+        text = body(client, "/vi/tim-kiem/", q=q)
+        assert HIDDEN not in text and ENGLISH_ONLY not in text
+    html = re.sub(r"</?mark>", "", body(client, "/vi/tim-kiem/", q="cong khai"))
+    assert_nothing_hidden(html, "Phong trào công khai", "Người công khai")
+
+
+def test_feeds(client, world):
+    for url in ("/vi/feeds/news/rss/", "/vi/feeds/news/atom/", "/vi/feeds/campaigns/rss/", "/vi/feeds/campaigns/atom/"):
+        text = body(client, url)
+        assert HIDDEN not in text and ENGLISH_ONLY not in text
+    assert HIDDEN not in body(client, "/en/feeds/news/rss/")
+    assert "Tin công khai" in body(client, "/vi/feeds/news/rss/")
+    assert "Phong trào công khai" in body(client, "/vi/feeds/campaigns/rss/")
+    assert_nothing_hidden(body(client, "/vi/feeds/news/rss/", campaign=world["visible"].pk), "Tin công khai")
+
+
+def test_sitemap(client, world):
+    xml = body(client, "/sitemap.xml")
+    for page in world["hidden"]:
+        assert f"/{page.slug}/" not in xml
+    # English-only pages are listed under /en/ only, never with a Vietnamese alternate.
+    assert f"/vi/phong-trao/{world['en_campaign'].slug}/" not in xml
+    assert f"/{world['visible'].slug}/" in xml
+
+
+def test_api(client, world):
+    for endpoint in ("pages", "campaigns", "profiles", "news"):
+        for offset in (0, 20, 40):
+            text = body(client, f"/api/v2/{endpoint}/", limit=20, offset=offset)
+            assert HIDDEN not in text and "\\u1ea8N" not in text  # all languages: nothing hidden
+            text = body(client, f"/api/v2/{endpoint}/", limit=20, offset=offset, locale="vi")
+            assert ENGLISH_ONLY not in text  # one language: nothing of the other
+    for page in world["hidden"]:
+        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+    assert "Phong trào công khai" in body(client, "/api/v2/campaigns/", locale="vi")
+
+
+def test_statistics(client, world):
+    html = body(client, world["statistics"].url)
+    assert '<th scope="row">1999</th>' not in html  # only hidden profiles have honours in 1999
+    assert '<th scope="row">2021</th><td>1</td>' in html
+
+
+def test_nomination_form_offers_only_public_campaigns(client, world):
+    assert_nothing_hidden(body(client, world["nomination"].url), "Phong trào công khai")
+
+
+def test_hidden_pages_themselves_are_not_served(client, world):
+    for page in world["hidden"]:
+        response = client.get(page.url) if page.url else None
+        if response is not None:
+            assert response.status_code in (302, 404) or "password" in response.content.decode().lower()
+            assert HIDDEN not in response.content.decode() or response.status_code != 200
