@@ -10,7 +10,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-sqlite test-postgres bench setup browser messages clean
+.PHONY: demo test test-sqlite test-postgres test-matrix bench setup browser messages clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ demo: setup
 	$(MANAGE) shell -c "from django.contrib.auth import get_user_model as m; U = m(); U.objects.filter(username='admin').exists() or U.objects.create_superuser('admin', 'admin@example.org', 'admin'); print('Admin: http://127.0.0.1:8000/admin/  user admin, password admin (demo only)')"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup browser test-sqlite test-postgres
+test: setup browser test-sqlite test-postgres test-matrix
 
 # Debian's Chromium (and a font with Vietnamese glyphs) for the browser tests, installed once.
 browser:
@@ -41,6 +41,10 @@ test-postgres: setup browser
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
 
+# The install guide's test in a `wagtail start` project, with the newest Wagtail 7.4 and 8.0 (noxfile.py).
+test-matrix: setup
+	$(PY) -m nox
+
 # Median render times against a bare Wagtail page, SQLite and PostgreSQL (several minutes).
 bench: setup
 	bash scripts/ensure-postgres.sh
@@ -52,4 +56,4 @@ messages: setup
 	$(PY) scripts/vi_catalogue.py
 
 clean:
-	rm -rf $(VENV) example_site/db.sqlite3 example_site/media build dist *.egg-info
+	rm -rf $(VENV) .nox example_site/db.sqlite3 example_site/media build dist *.egg-info

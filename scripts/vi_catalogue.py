@@ -458,6 +458,15 @@ VI = {
     "Nothing to count yet.": "Chưa có số liệu.",
 }
 
+# Strings with a context (pgettext): (context, msgid) -> Vietnamese
+VI_CONTEXT = {
+    ("section title", "Emulation campaigns"): "Phong trào thi đua",
+    ("section title", "Exemplary profiles"): "Điển hình tiên tiến",
+    ("section title", "Emulation and commendation news"): "Tin thi đua, khen thưởng",
+    ("section title", "Nominate an exemplary case"): "Đề cử điển hình tiên tiến",
+    ("section title", "Emulation and commendation statistics"): "Thống kê thi đua, khen thưởng",
+}
+
 VI_PLURAL = {
     "%(counter)s campaign under way.": "%(counter)s phong trào đang diễn ra.",
     "%(counter)s nomination is waiting for review.": "%(counter)s đề cử đang chờ xem xét.",
@@ -484,6 +493,8 @@ def main():
                 entry.msgstr_plural = {0: VI_PLURAL[entry.msgid]}
             else:
                 missing.append(entry.msgid)
+        elif entry.msgctxt and (entry.msgctxt, entry.msgid) in VI_CONTEXT:
+            entry.msgstr = VI_CONTEXT[(entry.msgctxt, entry.msgid)]
         elif entry.msgid in VI:
             entry.msgstr = VI[entry.msgid]
         else:

@@ -155,3 +155,26 @@ def test_editor_manages_snippets(editor_client, locale_vi):
 
     listing = editor_client.get(reverse("wagtailsnippets_thidua_wagtail_officialdocument:list")).content.decode()
     assert "60/KH-KHCN" in listing and "109/KH-UBND" in listing
+
+
+def test_vietnamese_titles_get_whole_slugs(editor_client, sections):
+    """The admin's browser-side slug drops letters it cannot transliterate ("thử" -> "th"); the page repairs it.
+    A slug the editor chose is kept."""
+    def add(title, slug):
+        response = add_page(editor_client, sections["news"], NewsPage, {
+            "title": title, "slug": slug, "date": "2026-01-01", "summary": "Tóm tắt", "image": "",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
+            "related_campaigns": inline_formset([]), "related_profiles": inline_formset([]),
+            "attachments": inline_formset([]), "tags": "",
+        })
+        assert response.status_code == 302, response.context["form"].errors if response.context else response
+        return NewsPage.objects.get(title=title)
+
+    assert add("Tin thử nghiệm trình duyệt", "tin-th-nghim-trinh-duyt").slug == "tin-thu-nghiem-trinh-duyet"
+    assert add("Hội nghị điển hình tiên tiến", "hoi-nghi-2026").slug == "hoi-nghi-2026"
+    # Once published, a page keeps its slug whatever happens to the title.
+    page = NewsPage.objects.get(slug="tin-thu-nghiem-trinh-duyet")
+    page.title = "Tin đã đổi tên"
+    page.slug = "tin-i-i-tn"
+    page.save()
+    assert NewsPage.objects.get(pk=page.pk).slug == "tin-i-i-tn"

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from io import StringIO
 from pathlib import Path
@@ -85,15 +86,32 @@ def test_every_source_string_is_in_the_catalogue(tmp_path):
     assert sorted(extracted - known) == []
 
 
-def test_wheel_contains_templates_static_migrations_and_translations(tmp_path):
+def test_sdist_and_wheel_contain_templates_static_migrations_and_translations(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
         check=True, capture_output=True,
     )
     wheel = next(tmp_path.glob("thidua_wagtail-*.whl"))
+    sdist = next(tmp_path.glob("thidua_wagtail-*.tar.gz"))
+    twine = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)],
+                           capture_output=True, text=True)
+    assert twine.returncode == 0 and twine.stdout.count("PASSED") == 2, twine.stdout + twine.stderr
+    from thidua_wagtail import __version__
+
+    assert f"thidua_wagtail-{__version__}-" in wheel.name
+    assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    with tarfile.open(sdist) as archive:
+        sdist_names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for expected in ("thidua_wagtail/templates/thidua_wagtail/layout.html",
+                     "thidua_wagtail/static/thidua_wagtail/css/thidua.css",
+                     "thidua_wagtail/migrations/0003_statistics_page.py",
+                     "thidua_wagtail/locale/vi/LC_MESSAGES/django.mo", "README.md", "CHANGELOG.md", "setup.cfg"):
+        assert expected in sdist_names, expected
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in (
         "thidua_wagtail/templates/thidua_wagtail/base.html",
+        "thidua_wagtail/templates/thidua_wagtail/layout.html",
+        "thidua_wagtail/templates/thidua_wagtail/admin/panels/review.html",
         "thidua_wagtail/templates/thidua_wagtail/campaign_page.html",
         "thidua_wagtail/static/thidua_wagtail/css/thidua.css",
         "thidua_wagtail/migrations/0001_initial.py",

@@ -21,6 +21,7 @@ THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per per
 THIDUA_NOMINATION_RATE_PERIOD 3600   The rate limit's period, in seconds
 THIDUA_NOMINATION_MAX_FILES 3        Attachments per nomination
 THIDUA_NOMINATION_MAX_FILE_SIZE 5 MB Largest attachment (bytes)
+THIDUA_BASE_TEMPLATE        None     The site's base template the app's pages extend (None: the app's own layout)
 ==========================  =======  ==================================================
 """
 
@@ -43,6 +44,7 @@ DEFAULTS = {
     "NOMINATION_RATE_PERIOD": 3600,
     "NOMINATION_MAX_FILES": 3,
     "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
+    "BASE_TEMPLATE": None,
 }
 
 

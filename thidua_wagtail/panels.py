@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
-from wagtail.permissions import policy_registry
+from .compat import get_permission_policy
 
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
 
@@ -19,21 +19,28 @@ LIMIT = 8
 
 
 def _can_edit_pages(user):
-    return policy_registry.get_by_type(Page).user_has_any_permission(user, ["add", "change", "publish"])
+    return get_permission_policy(Page).user_has_any_permission(user, ["add", "change", "publish"])
 
 
-class CampaignsPanel(Component):
+class DashboardPanel(Component):
+    """A panel shown only to the users ``is_shown_to`` accepts (by default: those who edit pages)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def is_shown_to(self, user):
+        return _can_edit_pages(user)
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if self.is_shown_to(self.request.user) else ""
+
+
+class CampaignsPanel(DashboardPanel):
     """Campaigns under way, and those ending within 30 days first."""
 
     name = "thidua_campaigns"
     template_name = "thidua_wagtail/admin/panels/campaigns.html"
     order = 110
-
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
@@ -49,19 +56,13 @@ class CampaignsPanel(Component):
         }
 
 
-class NominationsPanel(Component):
+class NominationsPanel(DashboardPanel):
     name = "thidua_nominations"
     template_name = "thidua_wagtail/admin/panels/nominations.html"
     order = 120
 
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        policy = policy_registry.get_by_type(Nomination)
-        if not policy.user_has_any_permission(self.request.user, ["change", "view"]):
-            return ""
-        return super().render_html(parent_context)
+    def is_shown_to(self, user):
+        return get_permission_policy(Nomination).user_has_any_permission(user, ["change", "view"])
 
     def get_context_data(self, parent_context):
         waiting = Nomination.objects.filter(status=Nomination.Status.NEW).select_related("campaign")
@@ -72,18 +73,12 @@ class NominationsPanel(Component):
         }
 
 
-class ReviewPanel(Component):
+class ReviewPanel(DashboardPanel):
     """Campaign, profile and news pages in a workflow, oldest first: what the office has to review."""
 
     name = "thidua_review"
     template_name = "thidua_wagtail/admin/panels/review.html"
     order = 130
-
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
 
     def get_context_data(self, parent_context):
         page_type = ContentType.objects.get_for_model(Page)
@@ -99,18 +94,12 @@ class ReviewPanel(Component):
         return {"rows": rows}
 
 
-class TranslationsPanel(Component):
+class TranslationsPanel(DashboardPanel):
     """Published pages whose translation is missing, or older than the source's last publication."""
 
     name = "thidua_translations"
     template_name = "thidua_wagtail/admin/panels/translations.html"
     order = 140
-
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        return super().render_html(parent_context) if _can_edit_pages(self.request.user) else ""
 
     def get_context_data(self, parent_context):
         from wagtail_localize.models import TranslationSource

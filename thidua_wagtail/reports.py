@@ -13,7 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
-from wagtail.permissions import policy_registry
+from .compat import get_permission_policy
 
 from .models import Award, ExemplaryProfilePage, ProfileHonour, Unit
 
@@ -71,7 +71,7 @@ class HonoursReportView(ReportView):
 
     @cached_property
     def permission_policy(self):
-        return policy_registry.get_by_type(ExemplaryProfilePage)
+        return get_permission_policy(ExemplaryProfilePage)
 
     def get_filename(self):
         return "so-khen-thuong-{}".format(datetime.date.today().isoformat())

@@ -16,6 +16,22 @@ def ascii_slug(value, max_length=200):
     return slugify(anyascii(value))[:max_length].strip("-")
 
 
+def repair_lossy_slug(title, slug):
+    """The ASCII slug of ``title`` if ``slug`` looks like a lossy automatic one, else ``slug``.
+
+    Wagtail's admin makes slugs in the browser and, with ASCII slugs, drops the Vietnamese letters it cannot
+    transliterate: "Tin thử nghiệm" becomes "tin-th-nghim". Such a slug is the proper one with letters missing
+    (a subsequence of it); a slug the editor typed ("tin-tuc", "ke-hoach-60") rarely is, and is kept.
+    """
+    proper = ascii_slug(title)
+    if not slug or not proper or slug == proper or len(slug) >= len(proper):
+        return slug
+    rest = iter(proper)
+    if all(char in rest for char in slug) and slug.count("-") == proper.count("-"):
+        return proper
+    return slug
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char):
     if char in _SPECIAL:

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from . import search
 from .conf import thidua_settings
+from .models.base import base_template
 
 
 class SearchForm(forms.Form):
@@ -61,5 +62,6 @@ def search_view(request):
             "documents_total": documents_total,
             "filter_querystring": params.urlencode(),
             "query_was_cut": query_was_cut,
+            "thidua_base_template": base_template(),
         },
     )

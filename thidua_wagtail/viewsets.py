@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
@@ -19,6 +20,7 @@ from wagtail.admin.views import generic
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .compat import WAGTAIL_7, get_permission_policy
 from .models import Award, Nomination, OfficialDocument, Unit
 from .nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
@@ -104,12 +106,19 @@ class NominationViewSet(ModelViewSet):
     edit_view_class = NominationEditView
     copy_view_enabled = False
 
+    if WAGTAIL_7:  # Wagtail 8 reads the registered policy itself; Wagtail 7.4 asks the viewset.
+        permission_policy = cached_property(lambda self: get_permission_policy(Nomination))
+
+    def review_target(self, request, pk):
+        """The nomination a review action (POST only, "change" permission) applies to."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return get_object_or_404(Nomination, pk=pk)
+
     def accept_view(self, request, pk):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if not self.permission_policy.user_has_permission(request.user, "change"):
-            raise PermissionDenied
-        nomination = get_object_or_404(Nomination, pk=pk)
+        nomination = self.review_target(request, pk)
         try:
             profile = accept_nomination(nomination, request.user)
         except NominationReviewError as error:
@@ -121,9 +130,7 @@ class NominationViewSet(ModelViewSet):
     def reject_view(self, request, pk):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if not self.permission_policy.user_has_permission(request.user, "change"):
-            raise PermissionDenied
-        nomination = get_object_or_404(Nomination, pk=pk)
+        nomination = self.review_target(request, pk)
         reject_nomination(nomination, request.user, request.POST.get("review_note", "").strip())
         messages.success(request, _("Nomination rejected."))
         return redirect(self.get_url_name("index"))

@@ -4,15 +4,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .compat import get_permission_policy, set_permission_policy
 from .models import ExemplaryProfilePage, Nomination
 from .panels import dashboard_panels
 from .reports import HonoursReportView
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
 
-register_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
+set_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
 register_snippet(ThiduaViewSetGroup)
 
 
@@ -32,7 +32,7 @@ def register_report_urls():
 
 class HonoursMenuItem(MenuItem):
     def is_shown(self, request):
-        return policy_registry.get_by_type(ExemplaryProfilePage).user_has_any_permission(
+        return get_permission_policy(ExemplaryProfilePage).user_has_any_permission(
             request.user, ["add", "change", "publish"])
 
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('thidua_wagtail', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='NominationPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page"))),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('privacy_notice', wagtail.fields.RichTextField(blank=True, help_text='How the personal data sent with a nomination is processed (shown above the consent box).', verbose_name='personal data notice')),
                 ('thank_you_text', wagtail.fields.RichTextField(blank=True, verbose_name='thank-you text')),

@@ -9,9 +9,36 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..conf import thidua_settings
+from ..text import repair_lossy_slug
 
 
-class FilteredIndexPage(Page):
+class ThiduaPageMixin:
+    """What every page of the app shares: the base template to extend (``THIDUA_BASE_TEMPLATE``, or the app's
+    own), and Vietnamese-safe slugs for pages not yet published (see ``text.repair_lossy_slug``)."""
+
+    def _set_core_field_defaults(self):
+        super()._set_core_field_defaults()
+        if self.first_published_at is None and self.title and self.slug:
+            repaired = repair_lossy_slug(self.title, self.slug)
+            if repaired != self.slug:
+                try:
+                    parent = self.get_parent()
+                except Exception:  # not in the tree yet
+                    parent = None
+                if parent is not None and self._slug_is_available(repaired, parent, self):
+                    self.slug = repaired
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["thidua_base_template"] = base_template()
+        return context
+
+
+def base_template():
+    return thidua_settings.BASE_TEMPLATE or "thidua_wagtail/layout.html"
+
+
+class FilteredIndexPage(ThiduaPageMixin, Page):
     """An index page listing its live children, filtered by GET parameters.
 
     Subclasses set ``filter_form_class`` and implement ``get_listing_queryset``.

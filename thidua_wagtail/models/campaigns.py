@@ -24,7 +24,7 @@ from ..forms import CampaignFilterForm
 from ..querysets import CampaignManager, campaign_cards, profile_cards, published, today
 from ..serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage
+from .base import FilteredIndexPage, ThiduaPageMixin
 
 
 class CampaignIndexPage(FilteredIndexPage):
@@ -42,7 +42,7 @@ class CampaignIndexPage(FilteredIndexPage):
         return campaign_cards(published(CampaignPage.objects.child_of(self))).order_by("-start_date", "-pk")
 
 
-class CampaignPage(FoldedSearchMixin, Page):
+class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     """A campaign, usually launched by a plan document (kế hoạch).
 
     Its status (upcoming, ongoing, ended) is derived from its dates, never stored.

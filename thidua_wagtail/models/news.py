@@ -18,7 +18,7 @@ from ..forms import NewsFilterForm
 from ..querysets import campaign_cards, news_cards, profile_cards, published
 from ..serializers import FileSerializer, PageLinkSerializer
 from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage
+from .base import FilteredIndexPage, ThiduaPageMixin
 
 
 class NewsIndexPage(FilteredIndexPage):
@@ -45,7 +45,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("thidua_wagtail.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(FoldedSearchMixin, Page):
+class NewsPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     """A news item, linked to the campaigns and profiles it is about."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

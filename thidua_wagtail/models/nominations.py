@@ -16,10 +16,11 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
+from .base import ThiduaPageMixin
 from .profiles import ExemplaryProfilePage
 
 
-class NominationPage(Page):
+class NominationPage(ThiduaPageMixin, Page):
     """A page with the nomination form. Submissions are stored as Nomination objects."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

@@ -20,7 +20,7 @@ from ..forms import ProfileFilterForm
 from ..querysets import campaign_cards, profile_cards, published
 from ..serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
 from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage
+from .base import FilteredIndexPage, ThiduaPageMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 
@@ -63,7 +63,7 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ExemplaryProfilePage(FoldedSearchMixin, Page):
+class ExemplaryProfilePage(ThiduaPageMixin, FoldedSearchMixin, Page):
     """An exemplary individual or collective, with their achievements and honours.
 
     The page title is the person's or the collective's name.

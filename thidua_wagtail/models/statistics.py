@@ -6,9 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..blocks import RICH_TEXT_FEATURES
+from .base import ThiduaPageMixin
 
 
-class StatisticsPage(Page):
+class StatisticsPage(ThiduaPageMixin, Page):
     """Charts of what the site's published profiles record. Place it where you like (once per parent)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

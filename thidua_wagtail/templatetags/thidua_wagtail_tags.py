@@ -107,7 +107,13 @@ def thidua_alternates(context, page):
     request = context.get("request")
     if page is None or not getattr(page, "pk", None):
         return i18n.view_alternates(request) if request is not None else []
-    return i18n.alternates(page, request)
+    if request is None:
+        return i18n.alternates(page, request)
+    # Used by the <head> links and by the language switcher: computed once per request and page.
+    memo = request.__dict__.setdefault("_thidua_alternates", {})
+    if page.pk not in memo:
+        memo[page.pk] = i18n.alternates(page, request)
+    return memo[page.pk]
 
 
 @register.simple_tag(takes_context=True)

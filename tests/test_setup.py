@@ -1,0 +1,80 @@
+"""Bootstrapping a site (`thidua_setup`) and rendering inside the site's own base template."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from thidua_wagtail.models import (CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage,
+                                   StatisticsPage)
+
+from . import factories
+
+MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, NominationPage, StatisticsPage)
+
+
+def setup(*args):
+    out = io.StringIO()
+    call_command("thidua_setup", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_creates_every_section_in_every_language_once(client, home, locale_en):
+    output = setup()
+    assert "Sections: 11 created, 0 already present." in output  # 5 sections x 2 languages + the English home
+    for model in MODELS:
+        vi = model.objects.get(locale__language_code="vi")
+        en = model.objects.get(locale__language_code="en")
+        assert vi.get_parent().pk == home.pk and vi.live and en.live and vi.show_in_menus
+        assert en.translation_key == vi.translation_key  # translations of each other: the switcher links them
+    assert CampaignIndexPage.objects.get(locale__language_code="vi").title == "Phong trào thi đua"
+    assert CampaignIndexPage.objects.get(locale__language_code="en").url == "/en/emulation-campaigns/"
+    assert StatisticsPage.objects.get(locale__language_code="vi").url == "/vi/thong-ke-thi-dua-khen-thuong/"
+    assert home.get_translation(locale_en).live
+    assert "Sections: 0 created, 10 already present." in setup()
+    assert sum(model.objects.count() for model in MODELS) == 10
+    for model in MODELS:
+        for page in model.objects.all():
+            with translation.override(page.locale.language_code):
+                assert client.get(page.url).status_code == 200, page.url
+
+
+def test_titles_slugs_and_a_subset(home, locale_en):
+    setup("--sections", "news,statistics", "--title", "news=Tin tức", "--title", "news:en=News",
+          "--slug", "statistics=so-lieu")
+    news = NewsIndexPage.objects.get(locale__language_code="vi")
+    assert (news.title, news.slug) == ("Tin tức", "tin-tuc")
+    assert NewsIndexPage.objects.get(locale__language_code="en").title == "News"
+    assert StatisticsPage.objects.get(locale__language_code="vi").slug == "so-lieu"
+    assert not CampaignIndexPage.objects.exists() and not NominationPage.objects.exists()
+    # Sections that exist are kept as they are, whatever the options say.
+    setup("--title", "news=Tin khác")
+    assert NewsIndexPage.objects.get(locale__language_code="vi").title == "Tin tức"
+    assert CampaignIndexPage.objects.count() == 2
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--sections", "campaigns,blog"], "Unknown section(s): blog"),
+    (["--title", "blog=Blog"], "Unknown section 'blog'"),
+    (["--title", "news"], "--title takes SECTION=VALUE"),
+    (["--site", "nowhere.example"], "No site with hostname 'nowhere.example'."),
+])
+def test_bad_options_are_command_errors(home, args, message):
+    with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        setup(*args)
+    assert not CampaignIndexPage.objects.exists()
+
+
+def test_pages_extend_the_site_base_template_when_set(client, sections, settings):
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào của Sở Tư pháp")
+    html = client.get(campaign.url).content.decode()
+    assert 'class="td-header"' in html and "another-department-header" not in html  # the app's own layout
+    settings.THIDUA_BASE_TEMPLATE = "site_base.html"
+    for url in (campaign.url, sections["campaigns"].url, "/vi/tim-kiem/?q=tu+phap"):
+        html = client.get(url).content.decode()
+        assert "another-department-header" in html and "another-department-footer" in html, url
+        assert 'class="td-header"' not in html, url  # not the app's header
+        assert "/static/thidua_wagtail/css/thidua.css" in html and "/static/another-department.css" in html, url
+    html = client.get(campaign.url).content.decode()
+    assert "<h1>Phong trào của Sở Tư pháp</h1>" in html and 'rel="canonical"' in html

@@ -1,0 +1,101 @@
+"""Create the app's section pages under a site's home page, in every content language (``thidua_setup``).
+
+Sections: the campaign list, the profile list, the news list, the nomination form and the statistics page. The
+default language's sections are created under the site's root page; the other languages get translations of
+them (Wagtail's ``copy_for_translation``, so the language switcher and wagtail-localize's sync know they are the
+same pages), under the home page's translation, which is created too when missing. Existing sections are left
+alone: running it again creates nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale
+
+from .models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
+from .text import ascii_slug
+
+SECTIONS = {
+    "campaigns": (CampaignIndexPage, pgettext_lazy("section title", "Emulation campaigns")),
+    "profiles": (ProfileIndexPage, pgettext_lazy("section title", "Exemplary profiles")),
+    "news": (NewsIndexPage, pgettext_lazy("section title", "Emulation and commendation news")),
+    "nominations": (NominationPage, pgettext_lazy("section title", "Nominate an exemplary case")),
+    "statistics": (StatisticsPage, pgettext_lazy("section title", "Emulation and commendation statistics")),
+}
+
+
+class SetupError(ValueError):
+    pass
+
+
+@dataclass
+class SetupReport:
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+
+
+def default_title(kind, language_code):
+    with translation.override(language_code):
+        return str(SECTIONS[kind][1])
+
+
+def setup_sections(site, kinds=None, titles=None, slugs=None):
+    """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value."""
+    kinds = list(kinds or SECTIONS)
+    unknown = [kind for kind in kinds if kind not in SECTIONS]
+    if unknown:
+        raise SetupError("Unknown section(s): %s. Choose from %s." % (", ".join(unknown), ", ".join(SECTIONS)))
+    titles, slugs = titles or {}, slugs or {}
+    report = SetupReport()
+    home = site.root_page.specific
+    default = home.locale
+    languages = [code for code, _name in get_content_languages().items()]
+    locales = [default] + [Locale.objects.get_or_create(language_code=code)[0]
+                           for code in languages if code != default.language_code]
+
+    def title_for(kind, code):
+        return titles.get((kind, code)) or (titles.get(kind) if code == default.language_code else None) \
+            or default_title(kind, code)
+
+    def slug_for(kind, code, title):
+        return slugs.get((kind, code)) or (slugs.get(kind) if code == default.language_code else None) \
+            or ascii_slug(title)
+
+    with transaction.atomic():
+        sources = {}
+        for kind in kinds:
+            model = SECTIONS[kind][0]
+            existing = model.objects.child_of(home).first()
+            if existing is not None:
+                sources[kind] = existing
+                report.existing.append(existing)
+                continue
+            title = title_for(kind, default.language_code)
+            page = model(title=title, slug=slug_for(kind, default.language_code, title), show_in_menus=True)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            sources[kind] = page
+            report.created.append(page)
+
+        for locale in locales[1:]:
+            home_translation = home.get_translation_or_none(locale)
+            if home_translation is None:
+                home_translation = home.copy_for_translation(locale)
+                home_translation.save_revision().publish()
+                report.created.append(home_translation)
+            for kind in kinds:
+                source = sources[kind]
+                existing = source.get_translation_or_none(locale)
+                if existing is not None:
+                    report.existing.append(existing)
+                    continue
+                title = title_for(kind, locale.language_code)
+                page = source.copy_for_translation(locale)
+                page.title = title
+                page.slug = slug_for(kind, locale.language_code, title)
+                page.save_revision().publish()
+                report.created.append(page)
+    return report

@@ -1,0 +1,51 @@
+"""Create the app's sections under a site's home page, in every content language."""
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
+
+from thidua_wagtail.bootstrap import SECTIONS, SetupError, setup_sections
+
+
+def parse_assignments(values, option):
+    """["campaigns=Phong trào", "campaigns:en=Campaigns"] -> {"campaigns": …, ("campaigns", "en"): …}."""
+    out = {}
+    for value in values or []:
+        key, sep, text = value.partition("=")
+        if not sep or not text.strip():
+            raise CommandError(f"{option} takes SECTION=VALUE or SECTION:LANGUAGE=VALUE, not {value!r}.")
+        kind, _colon, language = key.strip().partition(":")
+        if kind not in SECTIONS:
+            raise CommandError(f"Unknown section {kind!r} in {option}; choose from {', '.join(SECTIONS)}.")
+        out[(kind, language) if language else kind] = text.strip()
+    return out
+
+
+class Command(BaseCommand):
+    help = ("Create the campaign, profile and news lists, the nomination form and the statistics page under the "
+            "site's home page, in every language of WAGTAIL_CONTENT_LANGUAGES. Safe to run again.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site", help="Hostname of the site (default: the default site).")
+        parser.add_argument("--sections", default=",".join(SECTIONS),
+                            help=f"Comma-separated subset of: {', '.join(SECTIONS)} (default: all).")
+        parser.add_argument("--title", action="append", metavar="SECTION[:LANG]=TITLE",
+                            help="Title of a section, e.g. --title \"news=Tin tức\" --title \"news:en=News\".")
+        parser.add_argument("--slug", action="append", metavar="SECTION[:LANG]=SLUG",
+                            help="Slug of a section, e.g. --slug news=tin-tuc (default: from the title).")
+
+    def handle(self, *args, site, sections, title, slug, **options):
+        sites = Site.objects.filter(hostname=site) if site else Site.objects.filter(is_default_site=True)
+        target = sites.select_related("root_page").first()
+        if target is None:
+            raise CommandError(f"No site with hostname {site!r}." if site else
+                               "No default site: create a Wagtail site (and its home page) first.")
+        kinds = [k.strip() for k in sections.split(",") if k.strip()]
+        try:
+            report = setup_sections(target, kinds, parse_assignments(title, "--title"),
+                                    parse_assignments(slug, "--slug"))
+        except SetupError as error:
+            raise CommandError(str(error)) from error
+        for page in report.created:
+            self.stdout.write(f"  created: {page.url or page.title} ({page.locale.language_code})")
+        self.stdout.write(self.style.SUCCESS(
+            f"Sections: {len(report.created)} created, {len(report.existing)} already present."))
