@@ -13,6 +13,11 @@ from django.core.management import call_command
 
 from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # reported by the browser fixture
+    expect = None
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 
@@ -64,6 +69,16 @@ def publish(page):
     assert page.locator(".messages .success").count() == 1, page.locator(".messages").all_inner_texts()
 
 
+def link_campaign(page, inline, query, title):
+    """Add a row to an inline panel and choose a campaign in Wagtail's page chooser, by searching for it."""
+    page.click(f"#id_{inline}-ADD")
+    page.locator(f"[id^=id_{inline}-0] button.chooser__choose-button").first.click()
+    modal = page.locator(".modal").filter(has=page.locator("input[name=q]:visible")).first
+    modal.locator("input[name=q]").fill(query)
+    modal.get_by_role("link", name=title).first.click()
+    expect(page.locator(f"[id^=id_{inline}-0] .chooser__title").first).to_have_text(title)
+
+
 def add_paragraph(page, text):
     page.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Đoạn văn").click()
@@ -102,20 +117,28 @@ def test_editor_builds_and_translates_content(browser, live_server, demo_site):
     page.fill("#id_year_recognised", "2027")
     page.fill("#id_position", "Chuyên viên")
     page.fill("#id_achievements", "Số hóa toàn bộ hồ sơ khoa học của Sở.")
+    link_campaign(page, "campaign_links", "chuyển đổi số", "Thi đua chuyển đổi số 2027")
     page.get_by_role("tab", name="Quảng bá").click()
     page.fill("#id_slug", "dang-thi-mai")
     publish(page)
-    assert ExemplaryProfilePage.objects.get(slug="dang-thi-mai").live
+    profile = ExemplaryProfilePage.objects.get(slug="dang-thi-mai")
+    assert profile.live and [link.campaign for link in profile.campaign_links.all()] == [campaign]
 
     page.goto(f"{live_server.url}/admin/pages/add/thidua_wagtail/newspage/{news.pk}/")
     page.fill("#id_title", "Phát động thi đua chuyển đổi số")
     page.fill("#id_summary", "Sở phát động phong trào thi đua chuyển đổi số năm 2027.")
     add_paragraph(page, "Các phòng, đơn vị đăng ký tham gia.")
+    link_campaign(page, "related_campaigns", "chuyển đổi số", "Thi đua chuyển đổi số 2027")
     page.get_by_role("tab", name="Quảng bá").click()
     page.fill("#id_slug", "phat-dong-chuyen-doi-so")
     publish(page)
     item = NewsPage.objects.get(slug="phat-dong-chuyen-doi-so")
     assert item.live and "Các phòng, đơn vị đăng ký tham gia." in str(item.body)
+    assert [link.campaign for link in item.related_campaigns.all()] == [campaign]
+    # The campaign page now shows its profile and its news.
+    page.goto(live_server.url + CampaignPage.objects.get(pk=campaign.pk).url)
+    expect(page.locator("main")).to_contain_text("Đặng Thị Mai")
+    expect(page.locator("main")).to_contain_text("Phát động thi đua chuyển đổi số")
 
     # Translate the campaign into English with wagtail-localize and publish it.
     page.goto(f"{live_server.url}/admin/localize/submit/page/{campaign.pk}/")
