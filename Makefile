@@ -34,12 +34,15 @@ browser:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null; }
 
+# Two workers (CI has two cores); the install-guide test runs in test-matrix instead.
+PYTEST := $(PY) -m pytest -n $(or $(PYTEST_WORKERS),2) -m "not install"
+
 test-sqlite: setup browser
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: setup browser
 	bash scripts/ensure-postgres.sh
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+	DATABASE_URL=$(PG_URL) $(PYTEST)
 
 # The install guide's test in a `wagtail start` project, with the newest Wagtail 7.4 and 8.0 (noxfile.py).
 test-matrix: setup

@@ -16,7 +16,7 @@ import pytest
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "install.md"
 STEP = re.compile(r"<!-- step: (?P<step>[^>]+?) -->\s*```(?P<lang>\w+)\n(?P<body>.*?)```", re.S)
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.install]
 
 RENDER = r'''
 import json
