@@ -185,6 +185,13 @@ def test_admin_list_filter_and_exports(office, form_page, unit, campaign):
     assert len(rows) == 3
     row = next(r for r in rows if "Phạm Thị Lan" in r)
     assert "binh@example.org" in row and "Thi đua văn hóa công sở" in row and "Phòng Quản lý khoa học" in row
+    # A visitor's text cannot become a spreadsheet formula in the CSV.
+    submit(unit, nominee_name='=HYPERLINK("http://evil.example","Bấm vào")', position="+1 lãnh đạo")
+    rows = list(csv.reader(io.StringIO(b"".join(office.get(url, {"export": "csv"}).streaming_content)
+                                       .decode("utf-8-sig"))))
+    evil = next(r for r in rows if "evil.example" in "".join(r))
+    assert "'=HYPERLINK(\"http://evil.example\",\"Bấm vào\")" in evil and "'+1 lãnh đạo" in evil
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
     response = office.get(url, {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]

@@ -15,6 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from .compat import get_permission_policy
 
+from .exports import SafeSpreadsheetExportMixin
 from .models import Award, ExemplaryProfilePage, ProfileHonour, Unit
 
 
@@ -36,7 +37,7 @@ class HonoursFilterSet(WagtailFilterSet):
         fields = ["year", "award", "unit", "kind", "published"]
 
 
-class HonoursReportView(ReportView):
+class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Honours register")
     header_icon = "pick"
     index_url_name = "thidua_honours_register"

@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .compat import WAGTAIL_7, get_permission_policy
+from .exports import SafeSpreadsheetExportMixin
 from .models import Award, Nomination, OfficialDocument, Unit
 from .nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
@@ -71,6 +72,10 @@ class NominationPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class NominationIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    pass
+
+
 class NominationEditView(generic.EditView):
     template_name = "thidua_wagtail/admin/nomination_edit.html"
 
@@ -103,6 +108,7 @@ class NominationViewSet(ModelViewSet):
     export_filename = "nominations"
     search_fields = ["nominee_name", "unit_name", "achievements", "nominator_name", "nominator_email"]
     form_fields = ["status", "review_note"]
+    index_view_class = NominationIndexView
     edit_view_class = NominationEditView
     copy_view_enabled = False
 
