@@ -83,12 +83,3 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
             # Each honour once: in the default language, unless a language (or "All") is chosen.
             queryset = queryset.filter(locale=Locale.get_default())
         return queryset.order_by("-year", "profile__title", "sort_order")
-
-    def decorate_paginated_queryset(self, object_list):
-        for honour in object_list:
-            honour.unit_name = honour.profile.unit.name if honour.profile.unit_id else ""
-        return object_list
-
-    def to_row_dict(self, item):
-        item.unit_name = item.profile.unit.name if item.profile.unit_id else ""
-        return super().to_row_dict(item)

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .compat import WAGTAIL_7, get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
-from .models import Award, Nomination, OfficialDocument, Unit
+from .models import Award, Nomination, NominationAttachment, OfficialDocument, Unit
 from .nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
 
@@ -144,8 +144,7 @@ class NominationViewSet(ModelViewSet):
     def attachment_view(self, request, pk, attachment_pk):
         if not self.permission_policy.user_has_any_permission(request.user, ["change", "view"]):
             raise PermissionDenied
-        attachment = get_object_or_404(Nomination.attachments.rel.related_model, pk=attachment_pk,
-                                       nomination_id=pk)
+        attachment = get_object_or_404(NominationAttachment, pk=attachment_pk, nomination_id=pk)
         return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
     def get_urlpatterns(self):

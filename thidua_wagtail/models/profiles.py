@@ -197,6 +197,11 @@ class ProfileHonour(TranslatableMixin, Orderable):
     def __str__(self):
         return f"{self.award} ({self.year})"
 
+    @property
+    def unit_name(self):
+        """The unit of the person or collective honoured ("" when none is given)."""
+        return self.profile.unit.name if self.profile.unit_id else ""
+
 
 class ProfileCampaign(Orderable):
     """A campaign in which the profile was recognised."""

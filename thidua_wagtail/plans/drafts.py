@@ -37,16 +37,24 @@ def existing_document(number, locale):
     return OfficialDocument.objects.filter(number__iexact=number, locale=locale).first() if number else None
 
 
-def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, create_movements=True):
-    """Create the document and the draft campaign(s) under ``parent`` (a CampaignIndexPage)."""
-    locale = parent.locale
-    if not plan.title:
-        raise PlanImportError(_("The plan has no title (the line after \"KẾ HOẠCH\")."))
+def check_importable(plan, locale):
+    """Raise PlanImportError when ``plan`` is not a plan, or is already a document in ``locale``."""
+    if not plan.is_plan_like:
+        raise PlanImportError(
+            _("This does not look like a plan: a plan has a number (\"Số: 60/KH-KHCN\") or a date "
+              "(\"…, ngày 26 tháng 8 năm 2019\"), a title and numbered sections (\"I. MỤC ĐÍCH, YÊU CẦU\").")
+        )
     if (duplicate := existing_document(plan.number, locale)) is not None:
         raise PlanImportError(
             _("A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.")
             % {"number": duplicate.number, "title": duplicate.title}
         )
+
+
+def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, create_movements=True):
+    """Create the document and the draft campaign(s) under ``parent`` (a CampaignIndexPage)."""
+    locale = parent.locale
+    check_importable(plan, locale)
     notes = []
     issue_date = plan.issue_date
     if issue_date is None:

@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
-from ..conf import thidua_settings
 from ..models import CampaignIndexPage, OrganisationSettings
-from .drafts import existing_document
+from .drafts import PlanImportError, check_importable
 from .parser import parse_plan
-from .reader import PlanReadError, read_plan_file, split_lines
+from .reader import PlanReadError, read_plan_file, split_lines, too_large
 
 
 class PlanImportForm(forms.Form):
@@ -57,12 +56,9 @@ class PlanImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and upload.size > thidua_settings.PLAN_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is too large (%(size)s MB); plans up to %(limit)s MB can be imported.")
-                % {"size": round(upload.size / 1024 / 1024, 1),
-                   "limit": round(thidua_settings.PLAN_MAX_UPLOAD_SIZE / 1024 / 1024, 1)}
-            )
+        # Checked on the size before reading: a 50 MB upload is not read into memory.
+        if upload and (message := too_large(upload.size)):
+            raise forms.ValidationError(message)
         return upload
 
     def clean(self):
@@ -85,16 +81,9 @@ class PlanImportForm(forms.Form):
             name, data = "ke-hoach.txt", text.encode("utf-8")
             lines = split_lines(text)
         plan = parse_plan(lines)
-        if not plan.is_plan_like:
-            raise forms.ValidationError(
-                _("This does not look like a plan: a plan has a number (\"Số: 60/KH-KHCN\") or a date "
-                  "(\"…, ngày 26 tháng 8 năm 2019\"), a title and numbered sections (\"I. MỤC ĐÍCH, YÊU CẦU\").")
-            )
-        parent = cleaned.get("parent")
-        if parent is not None and (duplicate := existing_document(plan.number, parent.locale)) is not None:
-            raise forms.ValidationError(
-                _("A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.")
-                % {"number": duplicate.number, "title": duplicate.title}
-            )
+        try:
+            check_importable(plan, cleaned["parent"].locale)
+        except PlanImportError as error:
+            raise forms.ValidationError(str(error)) from error
         cleaned.update(plan=plan, file_name=name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1], data=data)
         return cleaned

@@ -17,19 +17,21 @@ class PlanReadError(ValueError):
     """The file cannot be read as a plan; the message is meant for the editor."""
 
 
-TEXT_ENCODINGS = ("utf-8-sig", "utf-16")
+def too_large(size):
+    """The message for a file of ``size`` bytes over the limit, or None when it fits."""
+    limit = thidua_settings.PLAN_MAX_UPLOAD_SIZE
+    if size <= limit:
+        return None
+    return _("The file is too large (%(size)s MB); plans up to %(limit)s MB can be imported.") % {
+        "size": round(size / 1024 / 1024, 1), "limit": round(limit / 1024 / 1024, 1)}
 
 
 def read_plan_file(name, data):
     """The lines of the plan in ``data`` (bytes), read according to the file name's extension."""
     if not data:
         raise PlanReadError(_("The file is empty."))
-    limit = thidua_settings.PLAN_MAX_UPLOAD_SIZE
-    if len(data) > limit:
-        raise PlanReadError(
-            _("The file is too large (%(size)s MB); plans up to %(limit)s MB can be imported.")
-            % {"size": round(len(data) / 1024 / 1024, 1), "limit": round(limit / 1024 / 1024, 1)}
-        )
+    if message := too_large(len(data)):
+        raise PlanReadError(message)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension == "docx":
         return read_docx(data)
@@ -63,20 +65,13 @@ def split_lines(text):
 
 def read_docx(data):
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise PlanReadError(_("The file is not a valid Word (.docx) document: it may be damaged."))
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as error:
-        raise PlanReadError(
-            _("The file is not a valid Word (.docx) document: it may be damaged.")
-        ) from error
-    except Exception as error:  # lxml and python-docx raise many kinds on malformed parts
-        raise PlanReadError(
-            _("The file is not a valid Word (.docx) document: it may be damaged.")
-        ) from error
+    except Exception as error:  # python-docx, zipfile and lxml raise many kinds on malformed parts
+        raise PlanReadError(_("The file is not a valid Word (.docx) document: it may be damaged.")) from error
     lines = []
     for block in _blocks(document):
         for text in block:

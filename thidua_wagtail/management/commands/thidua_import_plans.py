@@ -39,10 +39,9 @@ class Command(BaseCommand):
         for path in bar:
             bar.set_postfix_str(path.name[:40])
             try:
-                plan = parse_plan(read_plan_file(path.name, path.read_bytes()))
-                if not plan.is_plan_like:
-                    raise PlanImportError("does not look like a plan (no number or date, or no title and sections)")
-                result = import_plan(plan, parent=parent_page, file_name=path.name, data=path.read_bytes(),
+                data = path.read_bytes()
+                plan = parse_plan(read_plan_file(path.name, data))
+                result = import_plan(plan, parent=parent_page, file_name=path.name, data=data,
                                      issuing_body=issuing_body, create_movements=not no_movements)
             except (PlanReadError, PlanImportError, OSError, DatabaseError) as error:
                 failed.append((path, str(error)))
