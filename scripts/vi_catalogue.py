@@ -11,6 +11,8 @@ import polib
 PO = Path(__file__).resolve().parent.parent / "thidua_wagtail/locale/vi/LC_MESSAGES/django.po"
 
 VI = {
+    "Cached pages and fragments dropped (content version %(version)s).":
+        "Đã bỏ các trang và đoạn trang lưu đệm (phiên bản nội dung %(version)s).",
     "Emulation campaigns": "Thi đua, khen thưởng",
     "Heading": "Tiêu đề",
     "Level": "Cấp",

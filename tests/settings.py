@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -103,3 +104,6 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A front-end cache that records what it is asked to purge (tests/test_frontend_cache.py).
+WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "tests.testapp.frontend_cache.RecordingBackend"}}

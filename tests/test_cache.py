@@ -1,13 +1,18 @@
-"""Fragment caching: fewer queries on a second visit, fresh content after every publish, none in previews."""
+"""Caching: whole responses for anonymous visitors and fragments for the rest; fewer queries on a second visit,
+fresh content after every edit, nothing cached in previews or for visitors with a session."""
 
 import re
 
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Page
 
-from thidua_wagtail.cache import content_version
+from thidua_wagtail.cache import CACHE_HEADER, cached_response, content_version
+from thidua_wagtail.models import OrganisationSettings
 
 from . import factories
 
@@ -76,3 +81,141 @@ def test_previews_are_never_cached(client, sections, db):
     assert "Tiêu đề bản nháp" in preview
     client.logout()
     assert "Tiêu đề bản nháp" not in client.get(sections["campaigns"].url).content.decode()
+
+
+# --- Whole responses for anonymous visitors (THIDUA_PAGE_CACHE_TIMEOUT) --------------------------------------
+
+
+def visit(client, url, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    assert response.status_code == 200, url
+    return response, len(queries)
+
+
+def test_anonymous_visitors_get_cached_pages_for_the_cost_of_routing(client, home, sections, unit):
+    """A cached page costs what Wagtail's routing to it costs: a bare page at the same depth, plus the index's
+    specific row for a detail page (the index finds its child and the child's own row in one query)."""
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign])
+    bare = home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu"))
+    bare_deep = bare.add_child(instance=Page(title="Chức năng", slug="chuc-nang"))
+    _response, bare_queries = visit(client, bare.url)
+    _response, deep_queries = visit(client, bare_deep.url)
+    for page, routing in ((sections["profiles"], bare_queries + 1), (profile, deep_queries + 1),
+                          (campaign, deep_queries + 1)):
+        first, first_queries = visit(client, page.url)
+        second, second_queries = visit(client, page.url)
+        assert first[CACHE_HEADER] == "miss" and second[CACHE_HEADER] == "hit"
+        assert second.content == first.content and page.title in second.content.decode()
+        assert second["Content-Type"] == "text/html; charset=utf-8"
+        assert second_queries <= routing < first_queries, page
+
+
+def test_the_same_parameters_in_another_order_share_an_entry(client, sections):
+    url = sections["campaigns"].url
+    assert client.get(url + "?type=regular&year=2020")[CACHE_HEADER] == "miss"
+    assert client.get(url + "?year=2020&type=regular")[CACHE_HEADER] == "hit"
+    assert client.get(url + "?year=2021&type=regular")[CACHE_HEADER] == "miss"
+    assert client.get(url + "?type=regular&year=2020", HTTP_HOST="thidua.example.org")[CACHE_HEADER] == "miss"
+
+
+def test_visitors_with_a_session_are_served_afresh(client, sections):
+    factories.make_news(sections["news"], "Tin công khai")
+    client.get(sections["news"].url)
+    assert client.get(sections["news"].url)[CACHE_HEADER] == "hit"
+    user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    response = client.get(sections["news"].url)
+    assert CACHE_HEADER not in response and "Tin công khai" in response.content.decode()
+    client.logout()
+    client.cookies.clear()
+    assert client.get(sections["news"].url)[CACHE_HEADER] == "hit"
+
+
+def test_organisation_settings_refresh_cached_pages(client, home, sections):
+    assert "Sở Thi đua Mới" not in client.get(sections["news"].url).content.decode()
+    settings_ = OrganisationSettings.for_site(home.get_site())
+    settings_.organisation_name = "Sở Thi đua Mới"
+    settings_.save()
+    response = client.get(sections["news"].url)
+    assert response[CACHE_HEADER] == "miss" and "Sở Thi đua Mới" in response.content.decode()
+
+
+def test_feeds_and_search_are_cached_until_the_next_publish(client, sections):
+    factories.make_news(sections["news"], "Tin điển hình thứ nhất")
+    feed = reverse("thidua_wagtail:news_rss")
+    search = reverse("thidua_wagtail:search") + "?q=dien+hinh"
+    for url in (feed, search):
+        assert client.get(url)[CACHE_HEADER] == "miss"
+        assert client.get(url)[CACHE_HEADER] == "hit"
+    factories.make_news(sections["news"], "Tin điển hình thứ hai")
+    for url in (feed, search):
+        response = client.get(url)
+        assert response[CACHE_HEADER] == "miss" and "thứ hai" in response.content.decode(), url
+
+
+def test_nomination_form_is_never_cached(client, sections):
+    from thidua_wagtail.models import NominationPage
+
+    form_page = sections["campaigns"].get_parent().add_child(instance=NominationPage(title="Đề xuất", slug="de-xuat"))
+    for _ in range(2):
+        response = client.get(form_page.url)
+        assert response.status_code == 200 and CACHE_HEADER not in response
+        assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_responses_personal_to_a_visitor_are_not_cached(rf, settings):
+    calls = []
+
+    def respond_with(make):
+        def respond():
+            calls.append(1)
+            return make()
+        return respond
+
+    def run(make, **extra):
+        request = rf.get("/x/", **extra)
+        request.session = type("S", (), {"accessed": False})()
+        return cached_response(request, "t", respond_with(lambda: make(request)))
+
+    def with_cookie(request):
+        response = HttpResponse("hello")
+        response.set_cookie("seen", "1")
+        return response
+
+    for make in (lambda request: HttpResponse(get_token(request)), with_cookie,
+                 lambda request: HttpResponse("gone", status=404)):
+        calls.clear()
+        run(make), run(make)
+        assert len(calls) == 2
+    calls.clear()
+    ok = lambda request: HttpResponse("public")  # noqa: E731
+    run(ok, HTTP_COOKIE="messages=abc"), run(ok, HTTP_COOKIE="messages=abc")  # a flash message may be waiting
+    assert len(calls) == 2
+    run(ok), run(ok)
+    assert len(calls) == 3
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
+    run(ok)
+    assert len(calls) == 4
+    post = rf.post("/x/")
+    cached_response(post, "t", respond_with(lambda: HttpResponse("public")))
+    assert len(calls) == 5
+
+
+def test_an_unknown_child_of_an_index_is_still_404(client, sections):
+    assert client.get(sections["profiles"].url + "khong-co/").status_code == 404
+    assert client.get(sections["profiles"].url + "khong-co/").status_code == 404
+
+
+def test_clear_cache_command_drops_cached_pages(client, sections):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.get(sections["news"].url)
+    assert client.get(sections["news"].url)[CACHE_HEADER] == "hit"
+    out = StringIO()
+    call_command("thidua_clear_cache", stdout=out)
+    assert f"phiên bản nội dung {content_version()}" in out.getvalue()
+    assert client.get(sections["news"].url)[CACHE_HEADER] == "miss"

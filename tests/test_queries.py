@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -27,8 +28,9 @@ _n = itertools.count()
 
 @pytest.fixture(autouse=True)
 def no_fragment_cache(settings):
-    """Count what a page costs when its fragments are not cached yet."""
+    """Count what a page costs when neither it nor its fragments are cached yet."""
     settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
 
 
 def add_items(sections, count, images, campaign, award, unit):
@@ -77,12 +79,14 @@ def test_query_counts_do_not_grow_with_content(client, rf, sections, awards, uni
     profile = ExemplaryProfilePage.objects.get(slug="dien-hinh-0")
     news = NewsPage.objects.get(slug="tin-0")
     c, p, n = sections["campaigns"].url, sections["profiles"].url, sections["news"].url
+    search = reverse("thidua_wagtail:search")
     urls = [
         c, f"{c}?status=ongoing", f"{c}?type=regular", f"{c}?year=2020", f"{c}?page=2",
         p, f"{p}?kind=individual", f"{p}?unit={unit.pk}", f"{p}?award={award.pk}", f"{p}?campaign={campaign.pk}",
         f"{p}?year=2020", f"{p}?kind=individual&unit={unit.pk}&award={award.pk}&campaign={campaign.pk}&page=2",
         n, f"{n}?tag=khen-thuong", f"{n}?year=2020", f"{n}?campaign={campaign.pk}", f"{n}?page=2",
         campaign.url, profile.url, news.url,
+        f"{search}?q=dien+hinh", f"{search}?q=tin&type=news", f"{search}?q=dien+hinh&type=profile",
     ]
     # Warm up: renditions are generated on first use.
     measure(client, urls, rf)

@@ -1,15 +1,37 @@
-"""Fragment caching of listings and related blocks.
+"""Caching of public pages: whole responses for anonymous visitors, and fragments for everyone else.
 
-Fragments are cached with Wagtail's ``{% wagtailpagecache %}`` (never in previews), keyed on the page
-and on a *content version* kept in Django's cache, so every process behind a load balancer sees the
-same version when the cache is shared (Redis, Memcached). Publishing, unpublishing, moving or deleting
-any page, and saving a unit, award, document or image bumps the version: listings and related blocks
-never show stale content, at the cost of recomputing them after each edit.
+Two layers, both keyed on a *content version* kept in Django's cache (so every process behind a load
+balancer sees the same version when the cache is shared: Redis, Memcached) and on today's date (a campaign's
+status changes at midnight without any edit). Publishing, unpublishing, moving or deleting any page, and saving
+a unit, award, document, image, the organisation settings, a site or a view restriction bumps the version:
+nothing cached is ever shown after an edit, at the cost of recomputing pages after each one.
+
+- **Responses** (``THIDUA_PAGE_CACHE_TIMEOUT``, default 600 s): the app's pages, its search page and its feeds,
+  for anonymous GET/HEAD requests, keyed on the page (or view), the language, the scheme, the host and the query
+  string. Never cached: previews, signed-in users, requests carrying a Django ``messages`` cookie, responses other
+  than 200, requests with a session cookie (signed in or not), responses that set a cookie or use the
+  session, and responses that carry a CSRF token (the
+  nomination form). Wagtail's view restrictions are checked before a page's ``serve()``, so a cached restricted
+  page is only ever given to visitors who pass them. A site's own page types get the same with
+  ``ResponseCacheMixin``.
+- **Fragments** (``THIDUA_FRAGMENT_CACHE_TIMEOUT``): listings and related blocks, with Wagtail's
+  ``{% wagtailpagecache %}`` (never in previews), for what the response cache does not cover: editors browsing
+  the site signed in, and the first visit of each URL.
 """
 
+import hashlib
+
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from .conf import thidua_settings
 
 VERSION_KEY = "thidua_wagtail:content_version"
+RESPONSE_KEY_PREFIX = "thidua_wagtail:response"
+MAX_QUERY_STRING = 1000  # longer query strings are served but not cached (no cache flooding with junk)
+CACHE_HEADER = "X-Thidua-Cache"
 
 
 def content_version():
@@ -25,3 +47,89 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def versioned(name, compute):
+    """``compute()``, kept in the cache under the content version (so until the next edit) as long as fragments
+    are: for small lookups every page repeats (view restrictions, the organisation's settings, locales)."""
+    timeout = thidua_settings.FRAGMENT_CACHE_TIMEOUT
+    if timeout <= 0:
+        return compute()
+    key = f"thidua_wagtail:data:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def response_cache_key(request, scope):
+    """The cache key of this request's response, or None when it must not come from the cache."""
+    if thidua_settings.PAGE_CACHE_TIMEOUT <= 0 or request.method not in ("GET", "HEAD"):
+        return None
+    if getattr(request, "is_preview", False) or "messages" in request.COOKIES:
+        return None
+    # A visitor with a session (signed in, or anything else kept for them) is served afresh; without a session
+    # cookie nobody is signed in, and neither the session nor the user needs to be looked up to know it.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_STRING:
+        return None
+    vary = "\n".join([
+        request.scheme,
+        request.META.get("HTTP_HOST", "") or request.META.get("SERVER_NAME", ""),
+        translation.get_language() or "",
+        # The same parameters in another order are the same page.
+        "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values),
+    ])
+    digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}:{digest}"
+
+
+def _cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token: it is this visitor's own
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.accessed)
+
+
+def cached_response(request, scope, respond):
+    """``respond()``'s response, from the cache when an identical anonymous request was answered before.
+
+    ``scope`` names what is served (``"page-42"``, ``"search"``…); ``respond`` makes the response on a miss.
+    """
+    key = response_cache_key(request, scope)
+    if key is None:
+        return respond()
+    hit = cache.get(key)
+    if hit is not None:
+        content, content_type = hit
+        response = HttpResponse(content, content_type=content_type)
+        response[CACHE_HEADER] = "hit"
+        return response
+    response = respond()
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    if _cacheable(request, response):
+        cache.set(key, (response.content, response["Content-Type"]), thidua_settings.PAGE_CACHE_TIMEOUT)
+        response[CACHE_HEADER] = "miss"
+    return response
+
+
+class ResponseCacheMixin:
+    """Serve a page type's public responses from the cache (see the module's docstring).
+
+    The app's pages have it; a site adds it to its own page types (``class HomePage(ResponseCacheMixin, Page)``),
+    or sets ``cache_responses = False`` on a page type whose response depends on the visitor.
+    """
+
+    cache_responses = True
+
+    def serve(self, request, *args, **kwargs):
+        respond = super().serve
+        if not self.cache_responses:
+            return respond(request, *args, **kwargs)
+        return cached_response(request, f"page-{self.pk}", lambda: respond(request, *args, **kwargs))

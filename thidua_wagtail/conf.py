@@ -15,6 +15,7 @@ THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
+THIDUA_PAGE_CACHE_TIMEOUT   600      Seconds anonymous visitors' responses stay cached (0: no caching; see cache.py)
 THIDUA_FRAGMENT_CACHE_TIMEOUT 600    Seconds listing and related fragments stay cached (0: no caching)
 THIDUA_PLAN_MAX_UPLOAD_SIZE 10 MB    Largest plan file the import accepts (bytes)
 THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per period
@@ -38,6 +39,7 @@ DEFAULTS = {
     "SEARCH_MAX_QUERY_LENGTH": 200,
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "FEED_ITEMS": 20,
+    "PAGE_CACHE_TIMEOUT": 600,
     "FRAGMENT_CACHE_TIMEOUT": 600,
     "PLAN_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     "NOMINATION_RATE_LIMIT": 5,
@@ -73,3 +75,9 @@ thidua_settings = ThiduaSettings(DEFAULTS)
 def _reload_thidua_settings(*, setting, **kwargs):
     if setting.startswith("THIDUA_"):
         thidua_settings.reload()
+    if setting.startswith("THIDUA_") or setting in ("TEMPLATES", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES"):
+        # What is cached was rendered under the old settings (this happens in tests; a deploy that changes
+        # settings or templates runs `manage.py thidua_clear_cache`).
+        from .cache import bump_content_version
+
+        bump_content_version()

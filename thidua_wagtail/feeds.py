@@ -11,8 +11,9 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from .cache import cached_response
+from .i18n import active_locale
 from .conf import thidua_settings
 from .forms import CampaignFilterForm, NewsFilterForm
 from .models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage, OrganisationSettings
@@ -26,13 +27,18 @@ class BaseFeed(Feed):
     filter_form_class = None
     ordering = ()
 
+    def __call__(self, request, *args, **kwargs):
+        # Cached for anonymous readers until the next publish (see cache.py): feed readers poll often.
+        respond = super().__call__
+        return cached_response(request, f"feed-{type(self).__name__}", lambda: respond(request, *args, **kwargs))
+
     def get_object(self, request, *args, **kwargs):
-        locale = Locale.get_active()
+        locale = active_locale()
         form = self.filter_form_class(request.GET or None, locale=locale)
         return {"request": request, "locale": locale, "form": form}
 
     def organisation(self, obj):
-        org = OrganisationSettings.for_request(obj["request"])
+        org = OrganisationSettings.cached_for_request(obj["request"])
         return org.name or settings.WAGTAIL_SITE_NAME
 
     def link(self, obj):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .conf import thidua_settings
+from .querysets import public
 
 MAX_YEAR = 2100
 MAX_ID = 2**63 - 1
@@ -111,7 +112,7 @@ def campaign_field(locale):
     return IdChoiceField(
         required=False,
         label=_("Campaign"),
-        queryset=_in_locale(CampaignPage.objects.live().public(), locale).order_by("-start_date"),
+        queryset=_in_locale(public(CampaignPage.objects.live()), locale).order_by("-start_date"),
         empty_label=_("All campaigns"),
     )
 

@@ -7,7 +7,9 @@ from django.conf import settings
 from django.utils import dateformat, translation
 from django.urls import translate_url
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from .querysets import public
 
 # Django date formats. Vietnamese: "ngày 26 tháng 8 năm 2019" and "26/8/2019";
 # English: "26 August 2019" and "26 Aug 2019".
@@ -67,7 +69,7 @@ def alternates(page, request=None):
     ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("pk", "translation_key", "depth"))
     keys = [ancestor.translation_key for ancestor in ancestors]
     candidates = (
-        Page.objects.live().public().filter(translation_key__in=keys).select_related("locale").order_by("-depth")
+        public(Page.objects.live()).filter(translation_key__in=keys).select_related("locale").order_by("-depth")
     )
     best = {}
     for candidate in candidates:
@@ -99,3 +101,11 @@ def view_alternates(request):
         url = translate_url(path, code)
         result.append(Alternate(code, name, url, absolute_url(request, url), code == current, True))
     return result
+
+
+def active_locale():
+    """``Locale.get_active()``, kept in the cache until the next edit (adding or deleting a locale is one):
+    every listing, tag and feed asks for it."""
+    from .cache import versioned
+
+    return versioned(f"locale-{translation.get_language()}", Locale.get_active)

@@ -119,7 +119,7 @@ def page_data(page, request, url, image_url, publisher, language):
 
 
 def page_metadata(page, request, alternates=(), site_root=None):
-    organisation = OrganisationSettings.for_request(request) if request is not None else OrganisationSettings()
+    organisation = OrganisationSettings.cached_for_request(request) if request is not None else OrganisationSettings()
     url = absolute_url(request, page.get_url(request))
     image = image_for(page, organisation)
     image_url, image_alt = "", ""

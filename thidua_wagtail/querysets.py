@@ -41,7 +41,26 @@ CampaignManager = PageManager.from_queryset(CampaignQuerySet)
 
 def published(queryset):
     """What a visitor may see: live, not private, StreamFields deferred."""
-    return queryset.live().public().defer_streamfields()
+    return public(queryset.live()).defer_streamfields()
+
+
+def restricted_sections():
+    """``(path, depth)`` of each page with a view restriction: the sections a visitor may not list."""
+    from wagtail.models import PageViewRestriction
+
+    from .cache import versioned
+
+    return versioned("restricted-sections", lambda: list(
+        PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()))
+
+
+def public(queryset):
+    """``queryset.public()``, without querying the view restrictions for each list: they are kept in the cache
+    until the next edit (saving or deleting a restriction is one)."""
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(private) if private else queryset
 
 
 def in_locale_by_keys(queryset, locale, translation_keys):

@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from .conf import thidua_settings
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage, OfficialDocument
+from .querysets import public
 from .text import fold
 
 PAGE_TYPES = {
@@ -42,11 +43,165 @@ def search_terms(query):
 
 
 def search_pages(query, locale, page_type=None):
-    """Live, public pages of ``locale`` matching ``query``, best first (a lazy SearchResults)."""
+    """Live, public pages of ``locale`` matching ``query``, best first: a ``RankedPages`` to count and slice
+    (Wagtail's own search results with a search backend other than the database ones)."""
     models = [PAGE_TYPES[page_type][0]] if page_type else [model for model, _label in PAGE_TYPES.values()]
-    queryset = Page.objects.live().public().filter(locale=locale).type(*models)
+    queryset = public(Page.objects.live()).filter(locale=locale).type(*models)
     terms = search_terms(query)
-    return queryset.search(terms, operator="and") if terms else queryset.none()
+    if not terms:
+        return queryset.none()
+    if SQLiteRankedPages.applies(queryset):
+        return SQLiteRankedPages(queryset, terms)
+    results = queryset.search(terms, operator="and")
+    if PostgresRankedPages.applies(queryset, results):
+        return PostgresRankedPages(results)
+    return results
+
+
+def requested_page_number(value):
+    """The page number asked for, as Django's ``Paginator.get_page()`` reads it (1 when it is not a number)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+class RankedPages:
+    """Search results read a slice at a time, whose total arrives with the slice (a window count) instead of
+    from a full-text match of its own: ``prefetch()`` the slice the page will show, then count and slice.
+
+    Subclasses implement ``fetch(start, stop)`` (the pages and the total, None when the slice is empty) and
+    ``count_matches()``.
+    """
+
+    ordered = True  # for Django's Paginator
+
+    def __init__(self):
+        self._count = None
+        self._fetched = None  # (start, pages)
+
+    def fetch(self, start, stop):
+        raise NotImplementedError
+
+    def count_matches(self):
+        raise NotImplementedError
+
+    def prefetch(self, start, stop):
+        pages, total = self.fetch(start, stop)
+        self._fetched = (start, pages)
+        if total is not None:
+            self._count = total
+
+    def count(self):
+        if self._count is None:
+            self._count = self.count_matches()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("search results are read a slice at a time")
+        start = max(key.start or 0, 0)
+        stop = self.count() if key.stop is None else key.stop
+        if stop <= start:
+            return []
+        if self._fetched is not None:
+            first, pages = self._fetched
+            end = stop if self._count is None else min(stop, self._count)
+            if first <= start and end <= first + len(pages):
+                return pages[start - first:end - first]
+        pages, total = self.fetch(start, stop)
+        if total is not None:
+            self._count = total
+        return pages
+
+    def __iter__(self):
+        return iter(self[0:None])
+
+
+class SQLiteRankedPages(RankedPages):
+    """Pages matching ``terms`` in SQLite's full-text index, ranked in one pass.
+
+    Wagtail's SQLite backend (django-modelsearch 1.3) gives each match its score through a correlated subquery
+    that runs the full-text MATCH again for every matching page: "dien hinh" over 7,000 matching pages took 19 s.
+    Here the MATCH runs once, scoring each index entry with FTS5's ``bm25()`` weighted as the backend weights it
+    (by the entry's ``title_norm``), and the pages are filtered and ordered in the same statement: the same
+    matches in the same order (best score first, then the newest page) as the backend gives.
+    """
+
+    FTS_TABLE = "wagtailsearch_indexentry_fts"
+    ENTRY_TABLE = "wagtailsearch_indexentry"
+
+    def __init__(self, queryset, terms):
+        super().__init__()
+        self.queryset = queryset
+        # Only word characters get here (search_terms); quoted all the same, as the backend quotes them.
+        words = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in terms.split())
+        self.match = "{title body} : (%s)" % words
+
+    @classmethod
+    def applies(cls, queryset):
+        from django.db import connections
+
+        module = type(get_search_backend()).__module__
+        return connections[queryset.db].vendor == "sqlite" and module.endswith("backends.database.sqlite.sqlite")
+
+    def _execute(self, select, tail="", params=()):
+        from django.db import connections
+        from wagtail.search.utils import get_descendants_content_types_pks
+
+        fts, entries = self.FTS_TABLE, self.ENTRY_TABLE
+        pages_sql, pages_params = self.queryset.values("pk").query.sql_with_params()
+        types = get_descendants_content_types_pks(Page)
+        # A page has one index entry, under its own page type (hence no grouping: FTS5 refuses bm25() there).
+        sql = (
+            f"SELECT {select} FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
+            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+            f"AND CAST(e.object_id AS INTEGER) IN ({pages_sql}) {tail}"
+        )
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [self.match, *types, *pages_params, *params])
+            return cursor.fetchall()
+
+    def count_matches(self):
+        return self._execute("COUNT(DISTINCT e.object_id)")[0][0]
+
+    def fetch(self, start, stop):
+        rows = self._execute(
+            f"CAST(e.object_id AS INTEGER), bm25({self.FTS_TABLE}) * (e.title_norm + 1.0) AS score",
+            "ORDER BY score, CAST(e.object_id AS INTEGER) DESC LIMIT %s OFFSET %s",
+            (stop - start, start),
+        )
+        ids = list(dict.fromkeys(row[0] for row in rows))
+        pages = Page.objects.in_bulk(ids)
+        # FTS5 refuses bm25() beside a window function: the total is counted apart (a quick query).
+        return [pages[pk] for pk in ids if pk in pages], None
+
+
+class PostgresRankedPages(RankedPages):
+    """Wagtail's PostgreSQL search, with the total counted in the ranked query (a window count) rather than by a
+    second full-text match: half the database time for a broad query. Wagtail ranks and orders as it does."""
+
+    def __init__(self, results):
+        super().__init__()
+        self.results = results
+
+    @classmethod
+    def applies(cls, queryset, results):
+        from django.db import connections
+
+        return connections[queryset.db].vendor == "postgresql" and callable(getattr(results, "get_queryset", None))
+
+    def fetch(self, start, stop):
+        from django.db.models import Count, Window
+
+        pages = list(self.results.get_queryset().annotate(thidua_total=Window(Count("pk")))[start:stop])
+        return pages, (pages[0].thidua_total if pages else None)
+
+    def count_matches(self):
+        return self.results.count()
 
 
 def search_documents(query, locale):
@@ -70,7 +225,8 @@ class Hit:
 def page_hits(pages, query, request=None):
     """Hits for a page of results: one query per page type to fetch the specific pages."""
     ids = [page.pk for page in pages]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific(defer=True)}
+    # The specific pages with their fields (dates, summaries), StreamFields left out: one query per page type.
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()}
     hits = []
     for pk in ids:
         page = specific.get(pk)

@@ -2,11 +2,13 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_content_version
-from .models import Award, OfficialDocument, Unit
+from .frontend_cache import purge_pages_showing
+from .models import Award, OfficialDocument, OrganisationSettings, Unit
 
 
 def register_signal_handlers():
@@ -15,8 +17,24 @@ def register_signal_handlers():
     page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}_moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}_deleted")
-    for model in (Unit, Award, OfficialDocument, get_image_model()):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}_{model._meta.label}")
+    # Only does something when wagtail.contrib.frontend_cache is installed.
+    page_published.connect(purge_pages_showing, dispatch_uid="thidua_wagtail_purge_published")
+    page_unpublished.connect(purge_pages_showing, dispatch_uid="thidua_wagtail_purge_unpublished")
+    # What pages show besides pages: snippets, media, the organisation's details, sites, view restrictions
+    # (which decide what menus and listings include) and locales.
+    models = (Unit, Award, OfficialDocument, OrganisationSettings, get_image_model(), get_document_model(), Site,
+              PageViewRestriction, Locale)
+    for model in models:
+        receiver = _settings_saved if model is OrganisationSettings else bump_content_version
+        post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}_{model._meta.label}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}_{model._meta.label}_deleted")
+
+
+def _settings_saved(sender, instance, created, **kwargs):
+    # Settings are created empty the first time a page asks for them (BaseSiteSetting.for_site): nothing changes
+    # on the page then, and bumping would throw away the very response being cached. Edits are updates.
+    if not created:
+        bump_content_version()
 
 
 def _page_deleted(sender, instance, **kwargs):

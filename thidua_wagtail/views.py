@@ -4,9 +4,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from . import search
+from .cache import cached_response
+from .i18n import active_locale
 from .conf import thidua_settings
 from .models.base import base_template
 
@@ -21,8 +22,13 @@ class SearchForm(forms.Form):
 
 
 def search_view(request):
-    """GET ?q=…&type=…&page=…: results in the active language. Bad input gives an ordinary page."""
-    locale = Locale.get_active()
+    """GET ?q=…&type=…&page=…: results in the active language. Bad input gives an ordinary page.
+    Anonymous visitors' results are cached until the next publish (see ``cache.py``)."""
+    return cached_response(request, "search", lambda: search_response(request))
+
+
+def search_response(request):
+    locale = active_locale()
     raw_query = request.GET.get("q", "")
     # Control characters (a NUL byte, say) are dropped rather than refused, and the length capped.
     query = search.clean_query(raw_query)
@@ -38,7 +44,12 @@ def search_view(request):
             results = search.search_documents(query, locale)
         else:
             results = search.search_pages(query, locale, page_type or None)
-        page_obj = Paginator(results, thidua_settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(results, thidua_settings.PAGE_SIZE)
+        if isinstance(results, search.RankedPages):
+            # The slice this page shows, with the number of matches: one full-text query, not two.
+            number = search.requested_page_number(request.GET.get("page"))
+            results.prefetch((number - 1) * paginator.per_page, number * paginator.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
         if page_type == search.DOCUMENT_TYPE:
             page_obj.hits = search.document_hits(page_obj.object_list, query)
         else:

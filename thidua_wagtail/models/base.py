@@ -8,13 +8,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..cache import ResponseCacheMixin
 from ..conf import thidua_settings
 from ..text import repair_lossy_slug
 
 
-class ThiduaPageMixin:
+class ThiduaPageMixin(ResponseCacheMixin):
     """What every page of the app shares: the base template to extend (``THIDUA_BASE_TEMPLATE``, or the app's
-    own), and Vietnamese-safe slugs for pages not yet published (see ``text.repair_lossy_slug``)."""
+    own), Vietnamese-safe slugs for pages not yet published (see ``text.repair_lossy_slug``), and anonymous
+    responses served from the cache (see ``cache.py``)."""
 
     def _set_core_field_defaults(self):
         super()._set_core_field_defaults()
@@ -58,6 +60,20 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
     def get_listing_queryset(self):
         raise NotImplementedError
+
+    def route(self, request, path_components):
+        """Wagtail finds a child page in two queries (the page, then its specific type); an index whose children
+        are all of one type finds it in one."""
+        models = self.allowed_subpage_models()
+        if path_components and len(models) == 1:
+            try:
+                child = models[0].objects.child_of(self).get(slug=path_components[0])
+            except models[0].DoesNotExist:
+                pass  # no such child, or one of another type made before the rules: Wagtail's own lookup
+            else:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -57,6 +57,8 @@ class NominationPage(ThiduaPageMixin, Page):
     def get_notify_list(self):
         return [address.strip() for address in self.notify_emails.split(",") if address.strip()]
 
+    cache_responses = False  # the form carries a CSRF token and per-visitor errors
+
     def serve(self, request, *args, **kwargs):
         from ..nominations import serve_nomination_page
 

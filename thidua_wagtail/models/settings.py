@@ -56,6 +56,28 @@ class OrganisationSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("organisation")
 
+    @classmethod
+    def cached_for_request(cls, request):
+        """``for_request()``, kept in the cache until the next edit (every page shows the organisation), with
+        its logo. Empty settings when no site matches the request."""
+        from wagtail.models import Site
+
+        from ..cache import versioned
+
+        memo = getattr(request, "_thidua_organisation", None)
+        if memo is None:
+            site = Site.find_for_request(request)
+            if site is None:
+                return cls()
+
+            def load():
+                settings = cls.for_site(site)
+                settings.logo  # noqa: B018 (loaded now, cached along with the settings)
+                return settings
+
+            memo = request._thidua_organisation = versioned(f"organisation-{site.pk}", load)
+        return memo
+
     def localized(self, field):
         """The English variant of ``field`` when English is active and it is filled in."""
         if translation.get_language() and translation.get_language().startswith("en"):

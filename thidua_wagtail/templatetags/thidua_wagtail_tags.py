@@ -8,14 +8,14 @@ from .. import i18n, metadata
 from ..cache import content_version
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
-from ..querysets import campaign_cards, news_cards, profile_cards, published
+from ..querysets import campaign_cards, news_cards, profile_cards, public, published
 
 register = template.Library()
 
 
 def _active_locale():
     try:
-        return Locale.get_active()
+        return i18n.active_locale()
     except Locale.DoesNotExist:
         return Locale.get_default()
 
@@ -26,7 +26,7 @@ def thidua_organisation(context):
     request = context.get("request")
     if request is None:
         return OrganisationSettings()
-    return OrganisationSettings.for_request(request)
+    return OrganisationSettings.cached_for_request(request)
 
 
 def _site_root(context):
@@ -61,7 +61,7 @@ def thidua_menu_pages(context):
     root = _site_root(context)
     if root is None:
         return Page.objects.none()
-    return root.get_children().live().public().in_menu().specific(defer=True)
+    return public(root.get_children().live()).in_menu().specific(defer=True)
 
 
 @register.simple_tag(takes_context=True)
@@ -129,6 +129,18 @@ def thidua_cache_version():
     """What fragment cache keys include: the content version (bumped on every publish) and today's date,
     since a campaign's status changes at midnight without any edit."""
     return f"{content_version()}-{timezone.localdate().isoformat()}"
+
+
+@register.simple_tag(takes_context=True)
+def thidua_fragment_key(context):
+    """What the layout's cached fragments (head, header, breadcrumbs) vary on besides the content version: the
+    page (outside a page, the path and query string), the language, and the scheme and host of absolute URLs."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return None  # {% wagtailcache %} does not cache without a request
+    where = f"page-{page.pk}" if getattr(page, "pk", None) else request.get_full_path()
+    return f"{request.scheme}://{request.get_host()}|{translation.get_language()}|{where}"
 
 
 @register.simple_tag

@@ -1,0 +1,91 @@
+"""Search ranks in one full-text pass (search.SQLiteRankedPages; search.PostgresRankedPages counts in the
+ranked query): the same pages in the same order as Wagtail's own backends, in a number of queries that does not
+grow with the matches."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from thidua_wagtail import search
+
+from . import factories
+
+RANKED = {"sqlite": search.SQLiteRankedPages, "postgresql": search.PostgresRankedPages}
+
+
+def make_site(sections, unit, n):
+    for i in range(n):
+        # Matches of differing strength: in the title, in the summary only, once or several times.
+        if i % 3 == 0:
+            factories.make_profile(sections["profiles"], f"Điển hình tiên tiến số {i}", unit=unit,
+                                   achievements="Thành tích trong phong trào")
+        elif i % 3 == 1:
+            factories.make_profile(sections["profiles"], f"Nguyễn Văn {i}", unit=unit,
+                                   achievements="Một điển hình của phong trào, điển hình tiên tiến, điển hình")
+        else:
+            factories.make_news(sections["news"], f"Tin số {i}", summary="Tuyên dương điển hình tiên tiến")
+    factories.make_news(sections["news"], "Tin không liên quan", summary="Hội nghị tổng kết")
+
+
+def test_same_pages_in_the_same_order_as_wagtails_backend(sections, unit):
+    make_site(sections, unit, 24)
+    locale = Locale.objects.get(language_code="vi")
+    results = search.search_pages("dien hinh", locale)
+    assert isinstance(results, RANKED[connection.vendor])
+    queryset = Page.objects.live().public().filter(locale=locale).type(*[m for m, _l in search.PAGE_TYPES.values()])
+    expected = [page.pk for page in queryset.search("dien hinh", operator="and")]
+    assert results.count() == len(expected) == 24
+    assert [page.pk for page in results[0:100]] == expected
+    assert [page.pk for page in results[5:10]] == expected[5:10]
+    assert results[30:40] == [] and results[3:3] == []
+    # Profiles only, and a query matching nothing.
+    profiles = search.search_pages("dien hinh", locale, "profile")
+    assert profiles.count() == 16 and all(p.content_type.model == "exemplaryprofilepage" for p in profiles[0:20])
+    assert search.search_pages("khong co gi", locale).count() == 0
+
+
+def test_query_count_does_not_grow_with_matches(sections, unit):
+    locale = Locale.objects.get(language_code="vi")
+    counts = []
+    for n in (6, 30):
+        make_site(sections, unit, n)
+        with CaptureQueriesContext(connection) as queries:
+            results = search.search_pages("dien hinh tien tien", locale)
+            results.prefetch(0, 12)
+            total, shown = results.count(), results[0:12]
+        counts.append(len(queries))
+        assert len(shown) == min(12, total) and total > 0
+    # Page restrictions, the ranked slice, the pages (SQLite) and the count (SQLite: FTS5 cannot count beside
+    # bm25(); PostgreSQL counts in the ranked query).
+    assert counts[0] == counts[1] <= (4 if connection.vendor == "sqlite" else 2), counts
+
+
+def test_prefetched_slice_serves_the_paginator(sections, unit):
+    """The search view prefetches the slice its page shows: Paginator's count and slice are then free (PostgreSQL)
+    or cost the count alone (SQLite), on any page including a short last one."""
+    from django.core.paginator import Paginator
+
+    make_site(sections, unit, 30)  # 30 matches: pages of 12, 12 and 6
+    locale = Locale.objects.get(language_code="vi")
+    expected = [page.pk for page in search.search_pages("dien hinh", locale)[0:30]]
+    for number in (1, 3):
+        results = search.search_pages("dien hinh", locale)
+        results.prefetch((number - 1) * 12, number * 12)
+        with CaptureQueriesContext(connection) as queries:
+            page = Paginator(results, 12).get_page(number)
+            shown = [p.pk for p in page.object_list]
+        assert shown == expected[(number - 1) * 12:number * 12] and page.paginator.count == 30
+        assert len(queries) == (1 if connection.vendor == "sqlite" else 0)
+    # Past the last page: the count is asked for, and the last page shown.
+    results = search.search_pages("dien hinh", locale)
+    results.prefetch(48, 60)
+    page = Paginator(results, 12).get_page(5)
+    assert page.number == 3 and [p.pk for p in page.object_list] == expected[24:]
+
+
+def test_unpublished_and_other_language_pages_are_not_found(sections, unit, locale_en):
+    factories.make_profile(sections["profiles"], "Điển hình nháp", unit=unit, publish=False)
+    shown = factories.make_profile(sections["profiles"], "Điển hình công khai", unit=unit)
+    results = search.search_pages("dien hinh", Locale.objects.get(language_code="vi"))
+    assert [page.pk for page in results[0:10]] == [shown.pk]
+    assert search.search_pages("dien hinh", locale_en).count() == 0

@@ -1,0 +1,76 @@
+"""Purging a front-end cache (a CDN, Varnish, nginx) of everything a publish changes.
+
+Wagtail's ``wagtail.contrib.frontend_cache`` purges the published page's own URL. A campaign, profile or news
+item also shows on its listing, on the home page, in the feeds and on the pages it is linked to (a profile on its
+campaigns' pages and the news about it, and so on). When that app is installed, publishing or unpublishing one of
+the app's pages purges those URLs too, in one batch. Filtered listings (``?year=2024``…) have too many URLs to
+purge: give the front-end cache a short lifetime for URLs with a query string (see the README).
+"""
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+MAX_LINKED_PAGES = 50  # linked pages purged per publish: enough for any real page, bounded for a hostile one
+
+FEEDS = {
+    "newspage": ("thidua_wagtail:news_rss", "thidua_wagtail:news_atom"),
+    "campaignpage": ("thidua_wagtail:campaigns_rss", "thidua_wagtail:campaigns_atom"),
+}
+
+
+def enabled():
+    return apps.is_installed("wagtail.contrib.frontend_cache")
+
+
+def pages_showing(page):
+    """The live pages that show ``page``: its ancestors below the root (home, listings) and linked pages."""
+    from .models import CampaignPage, ExemplaryProfilePage, NewsPage
+    from .models.news import NewsRelatedCampaign, news_linked
+    from .querysets import published
+
+    pages = list(page.get_ancestors().filter(depth__gt=1).live())
+    if isinstance(page, ExemplaryProfilePage):
+        linked = [page.get_campaigns(), page.get_latest_news()]
+    elif isinstance(page, NewsPage):
+        linked = [page.get_campaigns(), page.get_profiles()]
+    elif isinstance(page, CampaignPage):
+        linked = [
+            published(ExemplaryProfilePage.objects.filter(
+                locale_id=page.locale_id, campaign_links__campaign__translation_key=page.translation_key)),
+            news_linked(NewsRelatedCampaign.objects.filter(campaign__translation_key=page.translation_key),
+                        page.locale_id),
+        ]
+    else:
+        linked = []
+    for queryset in linked:
+        pages += list(queryset[:MAX_LINKED_PAGES])
+    return pages
+
+
+def feed_urls(page):
+    """Full URLs of the feeds ``page`` appears in, in its language."""
+    names = FEEDS.get(page._meta.model_name, ())
+    site = page.get_site()
+    if not names or site is None:
+        return []
+    urls = []
+    with translation.override(page.locale.language_code):
+        for name in names:
+            try:
+                urls.append(site.root_url + reverse(name))
+            except NoReverseMatch:  # the site does not include the app's URLs
+                pass
+    return urls
+
+
+def purge_pages_showing(sender, instance, **kwargs):
+    """``page_published`` / ``page_unpublished`` receiver: purge what shows ``instance``."""
+    if not enabled():
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages_showing(instance))
+    batch.add_urls(feed_urls(instance))
+    batch.purge()
