@@ -63,15 +63,20 @@ def versioned(name, compute):
     return value
 
 
+def without_session(request):
+    """True for a visitor without a session cookie: nobody is signed in, and neither the session nor the user
+    needs to be looked up to know it. A visitor with a session (signed in, or anything else kept for them) is
+    served afresh."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def response_cache_key(request, scope):
     """The cache key of this request's response, or None when it must not come from the cache."""
     if thidua_settings.PAGE_CACHE_TIMEOUT <= 0 or request.method not in ("GET", "HEAD"):
         return None
     if getattr(request, "is_preview", False) or "messages" in request.COOKIES:
         return None
-    # A visitor with a session (signed in, or anything else kept for them) is served afresh; without a session
-    # cookie nobody is signed in, and neither the session nor the user needs to be looked up to know it.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if not without_session(request):
         return None
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_STRING:

@@ -1,5 +1,7 @@
 """What the three section index pages share: an intro, a filter form and pagination."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
-from ..cache import ResponseCacheMixin
+from ..cache import ResponseCacheMixin, versioned, without_session
 from ..conf import thidua_settings
 from ..text import repair_lossy_slug
 
@@ -63,16 +65,22 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail finds a child page in two queries (the page, then its specific type); an index whose children
-        are all of one type finds it in one."""
+        are all of one type finds it in one, and for visitors without a session keeps it in the cache until the next
+        edit (``cache.versioned``: publishing, unpublishing, moving or deleting any page is one)."""
         models = self.allowed_subpage_models()
         if path_components and len(models) == 1:
-            try:
-                child = models[0].objects.child_of(self).get(slug=path_components[0])
-            except models[0].DoesNotExist:
-                pass  # no such child, or one of another type made before the rules: Wagtail's own lookup
-            else:
+            model, slug = models[0], path_components[0]
+
+            def find():
+                return model.objects.child_of(self).filter(slug=slug).first()
+
+            # Editors (who have a session) always get the page from the database, draft fields and all.
+            key = f"child-{self.pk}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()}"
+            child = versioned(key, find) if without_session(request) else find()
+            if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
+            # No such child, or one of another type made before the rules: Wagtail's own lookup.
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
