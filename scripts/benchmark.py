@@ -6,9 +6,10 @@
 
 For each database it builds a fresh site of 5,000 exemplary profiles, 2,000 news items and 50 campaigns in
 Vietnamese and English (times --scale), then renders each URL through Django's test client (the whole
-request: URL routing, middleware, views, templates, database; no network), ``--repeat`` times after two
-warm-up requests, and reports the median in milliseconds and as a ratio to the baseline measured in the
-same run. Pages are measured three times: as deployed (anonymous responses cached, see
+request: URL routing, middleware, views, templates, database; no network) in ``--repeat`` rounds after two
+warm-up rounds, each round requesting the baselines and every URL once (so that a slower moment of the machine
+weighs on baseline and pages alike), and reports the median in milliseconds and as a ratio to the bare page
+measured in the same rounds. Pages are measured three times: as deployed (anonymous responses cached, see
 ``thidua_wagtail/cache.py``; the warm-up fills the cache), with fragments cached only
 (``THIDUA_PAGE_CACHE_TIMEOUT = 0``: what a signed-in editor gets) and with nothing cached (both 0: the first
 visit of a URL after a publish).
@@ -38,7 +39,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full-size site (default 1)")
     parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
-    parser.add_argument("--repeat", type=int, default=15, help="measured requests per URL (default 15)")
+    parser.add_argument("--repeat", type=int, default=25, help="measured rounds (default 25)")
     parser.add_argument("--output", help="also write the report (Markdown) to this file")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -276,34 +277,45 @@ def measure(site, repeat):
         ("News feed (RSS)", "/vi/feeds/news/rss/"),
     ]
 
-    def timed(url, template=None):
-        times = []
-        for i in range(repeat + 2):
+    from wagtail.models import Page
+
+    chrome = "benchmarks/chrome_page.html"  # the bare page in the site's layout
+    baselines = [("bare", plain.url, None), ("deep", vi["deep"].url, None), ("chrome", chrome_url, chrome)]
+    targets = baselines + [(label, url, None) for label, url in urls]
+    modes = {
+        "warm": {},
+        "fragments": {"THIDUA_PAGE_CACHE_TIMEOUT": 0},
+        "cold": {"THIDUA_PAGE_CACHE_TIMEOUT": 0, "THIDUA_FRAGMENT_CACHE_TIMEOUT": 0},
+    }
+
+    default_template = Page.template  # Wagtail's own "wagtailcore/page.html"
+
+    def get(url, template):
+        Page.template = template or default_template
+        try:
             start = time.perf_counter()
             response = client.get(url)
             elapsed = (time.perf_counter() - start) * 1000
-            assert response.status_code == 200, (url, response.status_code)
-            if i >= 2:
-                times.append(elapsed)
-        return statistics.median(times)
+        finally:
+            Page.template = default_template
+        assert response.status_code == 200, (url, response.status_code)
+        return elapsed
 
-    from wagtail.models import Page
-
-    rows = {}
-    bare = timed(plain.url)
-    deep = timed(vi["deep"].url)
-    Page.template = "benchmarks/chrome_page.html"  # the same page, in the site's layout, nothing cached
-    with override_settings(THIDUA_PAGE_CACHE_TIMEOUT=0, THIDUA_FRAGMENT_CACHE_TIMEOUT=0):
-        chrome = timed(chrome_url)
-    Page.template = None
-    rows["baseline"] = {"bare": bare, "deep": deep, "chrome": chrome}
+    # Round robin: each round requests every baseline and every page once, so that a slower moment of the
+    # machine weighs on the baseline and the pages alike (the ratios are what is compared).
+    medians = {}
+    for mode, overrides in modes.items():
+        with override_settings(**overrides):
+            samples = {label: [] for label, _url, _template in targets}
+            for round_number in range(repeat + 2):
+                for label, url, template in targets:
+                    elapsed = get(url, template)
+                    if round_number >= 2:  # two warm-up rounds
+                        samples[label].append(elapsed)
+        medians[mode] = {label: statistics.median(times) for label, times in samples.items()}
+    rows = {"baseline": {name: {mode: medians[mode][name] for mode in modes} for name, _u, _t in baselines}}
     for label, url in urls:
-        warm = timed(url)
-        with override_settings(THIDUA_PAGE_CACHE_TIMEOUT=0):
-            fragments = timed(url)
-            with override_settings(THIDUA_FRAGMENT_CACHE_TIMEOUT=0):
-                cold = timed(url)
-        rows[label] = {"url": url, "warm": warm, "fragments": fragments, "cold": cold}
+        rows[label] = {"url": url, **{mode: medians[mode][label] for mode in modes}}
     return rows
 
 
@@ -312,25 +324,29 @@ def report(args, site, rows, build_seconds):
     import wagtail
     from django.db import connection
 
-    bare, chrome = rows["baseline"]["bare"], rows["baseline"]["chrome"]
+    base = rows["baseline"]
+    bare = base["bare"]["warm"]
     counts = site["counts"]
     print(f"## {connection.vendor} ({connection.Database.__name__} {getattr(connection.Database, 'sqlite_version', '')}".rstrip()
           + f"), Django {django.get_version()}, Wagtail {wagtail.__version__}\n")
     print(f"Site: {counts['profiles']} profiles, {counts['news']} news items, {counts['campaigns']} campaigns, "
-          f"each in Vietnamese and English (built in {build_seconds:.0f} s). Median of {args.repeat} requests "
-          "after 2 warm-ups, through Django's test client.\n")
+          f"each in Vietnamese and English (built in {build_seconds:.0f} s). Median of {args.repeat} rounds after "
+          "2 warm-up rounds; each round requests the baselines and every page once, through Django's test client. "
+          "Each ratio is against the bare page measured in the same rounds.\n")
     print(f"Baseline, a bare Wagtail page (Wagtail's own template, one level below the home page, like the "
-          f"listings): **{bare:.1f} ms**. A bare page one level deeper (like a campaign, profile or news page): "
-          f"{rows['baseline']['deep']:.1f} ms ({rows['baseline']['deep'] / bare:.2f}×); Wagtail's routing costs "
-          f"queries per level. The bare page in the site's layout, nothing cached: {chrome:.1f} ms "
-          f"({chrome / bare:.2f}×).\n")
+          f"listings): **{bare:.1f} ms** (fragments only: {base['bare']['fragments']:.1f}, nothing cached: "
+          f"{base['bare']['cold']:.1f}). A bare page one level deeper, like a campaign, profile or news page: "
+          f"{base['deep']['warm']:.1f} ms ({base['deep']['warm'] / bare:.2f}×: Wagtail's routing costs queries per "
+          f"level). The bare page in the site's layout, nothing cached: {base['chrome']['cold']:.1f} ms "
+          f"({base['chrome']['cold'] / base['bare']['cold']:.2f}×); with the layout's fragments cached: "
+          f"{base['chrome']['warm']:.1f} ms ({base['chrome']['warm'] / bare:.2f}×).\n")
     print("| Page | as deployed: ms | × bare | fragments only: ms | × bare | nothing cached: ms | × bare |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, row in rows.items():
         if label == "baseline":
             continue
-        print(f"| {label} | {row['warm']:.1f} | {row['warm'] / bare:.2f} | {row['fragments']:.1f} | "
-              f"{row['fragments'] / bare:.2f} | {row['cold']:.1f} | {row['cold'] / bare:.2f} |")
+        cells = [f"{row[mode]:.1f} | {row[mode] / base['bare'][mode]:.2f}" for mode in ("warm", "fragments", "cold")]
+        print(f"| {label} | " + " | ".join(cells) + " |")
     print()
 
 if __name__ == "__main__":
