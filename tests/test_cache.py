@@ -121,6 +121,17 @@ def test_the_same_parameters_in_another_order_share_an_entry(client, sections):
     assert client.get(url + "?type=regular&year=2020", HTTP_HOST="thidua.example.org")[CACHE_HEADER] == "miss"
 
 
+def test_the_host_the_page_was_made_for_is_part_of_the_key(client, sections, settings):
+    """Behind a proxy that sets X-Forwarded-Host, the page's absolute URLs use that host: so does the key."""
+    settings.USE_X_FORWARDED_HOST = True
+    url = sections["campaigns"].url
+    first = client.get(url, HTTP_X_FORWARDED_HOST="thidua.example.org")
+    assert first[CACHE_HEADER] == "miss" and "http://thidua.example.org/" in first.content.decode()
+    other = client.get(url, HTTP_X_FORWARDED_HOST="other.example.org")
+    assert other[CACHE_HEADER] == "miss" and "http://thidua.example.org/" not in other.content.decode()
+    assert client.get(url, HTTP_X_FORWARDED_HOST="thidua.example.org")[CACHE_HEADER] == "hit"
+
+
 def test_visitors_with_a_session_are_served_afresh(client, sections):
     factories.make_news(sections["news"], "Tin công khai")
     client.get(sections["news"].url)

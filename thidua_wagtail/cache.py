@@ -23,6 +23,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
@@ -81,9 +82,14 @@ def response_cache_key(request, scope):
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_STRING:
         return None
+    try:
+        # As the page's absolute URLs see it (X-Forwarded-Host when USE_X_FORWARDED_HOST is on), validated.
+        host = request.get_host()
+    except DisallowedHost:
+        return None
     vary = "\n".join([
         request.scheme,
-        request.META.get("HTTP_HOST", "") or request.META.get("SERVER_NAME", ""),
+        host,
         translation.get_language() or "",
         # The same parameters in another order are the same page.
         "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values),
