@@ -13,6 +13,10 @@ PO = Path(__file__).resolve().parent.parent / "thidua_wagtail/locale/vi/LC_MESSA
 VI = {
     "Cached pages and fragments dropped (content version %(version)s).":
         "Đã bỏ các trang và đoạn trang lưu đệm (phiên bản nội dung %(version)s).",
+    "The cache is kept inside each process (%(backend)s): running servers keep theirs. Use a shared cache (Redis, "
+    "Memcached, database or files) for this to reach them.":
+        "Bộ nhớ đệm nằm riêng trong từng tiến trình (%(backend)s): các máy chủ đang chạy vẫn giữ bộ nhớ đệm của "
+        "mình. Hãy dùng bộ nhớ đệm dùng chung (Redis, Memcached, cơ sở dữ liệu hoặc tệp) để lệnh này có tác dụng.",
     "Emulation campaigns": "Thi đua, khen thưởng",
     "Heading": "Tiêu đề",
     "Level": "Cấp",

@@ -227,9 +227,10 @@ def test_clear_cache_command_drops_cached_pages(client, sections):
 
     client.get(sections["news"].url)
     assert client.get(sections["news"].url)[CACHE_HEADER] == "hit"
-    out = StringIO()
-    call_command("thidua_clear_cache", stdout=out)
+    out, err = StringIO(), StringIO()
+    call_command("thidua_clear_cache", stdout=out, stderr=err)
     assert f"phiên bản nội dung {content_version()}" in out.getvalue()
+    assert "LocMemCache" in err.getvalue()  # the tests' cache: the command says it reaches no other process
     assert client.get(sections["news"].url)[CACHE_HEADER] == "miss"
 
 
