@@ -113,6 +113,13 @@ def test_anonymous_visitors_get_cached_pages_for_the_cost_of_routing(client, hom
         assert second_queries <= routing < first_queries, page
 
 
+def test_head_requests_share_the_get_entry(client, sections):
+    url = sections["news"].url
+    assert client.head(url)[CACHE_HEADER] == "miss"
+    assert client.get(url)[CACHE_HEADER] == "hit"
+    assert client.head(url)[CACHE_HEADER] == "hit"
+
+
 def test_the_same_parameters_in_another_order_share_an_entry(client, sections):
     url = sections["campaigns"].url
     assert client.get(url + "?type=regular&year=2020")[CACHE_HEADER] == "miss"
@@ -158,9 +165,11 @@ def test_feeds_and_search_are_cached_until_the_next_publish(client, sections):
     factories.make_news(sections["news"], "Tin điển hình thứ nhất")
     feed = reverse("thidua_wagtail:news_rss")
     search = reverse("thidua_wagtail:search") + "?q=dien+hinh"
-    for url in (feed, search):
-        assert client.get(url)[CACHE_HEADER] == "miss"
-        assert client.get(url)[CACHE_HEADER] == "hit"
+    for url, content_type in ((feed, "application/rss+xml; charset=utf-8"), (search, "text/html; charset=utf-8")):
+        first = client.get(url)
+        second = client.get(url)
+        assert first[CACHE_HEADER] == "miss" and second[CACHE_HEADER] == "hit"
+        assert second["Content-Type"] == first["Content-Type"] == content_type and second.content == first.content
     factories.make_news(sections["news"], "Tin điển hình thứ hai")
     for url in (feed, search):
         response = client.get(url)
