@@ -259,3 +259,21 @@ def test_detail_pages_found_from_the_cache_follow_edits(client, sections, unit):
     other.move(sections["profiles"].get_parent(), pos="last-child")
     other.refresh_from_db()
     assert client.get(old_url).status_code == 404 and client.get(other.url).status_code == 200
+
+
+def test_a_cached_list_fragment_costs_no_listing_query(client, home, sections, unit, settings):
+    """Signed-in editors and a response cache turned off still get the list from its fragment: then the page
+    asks nothing of the database but Wagtail's routing (no count, no page of items, no topics)."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
+    factories.make_profile(sections["profiles"], "Hoàng Văn Em", unit=unit)
+    factories.make_news(sections["news"], "Tin có chủ đề", tags=["Khen thưởng"])
+    bare = home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu"))
+    _response, bare_queries = visit(client, bare.url)
+    for url in (sections["profiles"].url, sections["news"].url, sections["news"].url + "?year=2020&page=1"):
+        first, first_queries = visit(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            second = client.get(url)
+        assert second.content == first.content
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        assert "COUNT(" not in sql and "taggit_tag" not in sql, url
+        assert len(queries) <= bare_queries + 1 < first_queries, url

@@ -28,7 +28,8 @@ class IdChoiceField(forms.ModelChoiceField):
 
 
 class ListingFilterForm(forms.Form):
-    """Base for listing filters: ``filter()`` applies each valid, non-empty field."""
+    """Base for listing filters: ``filter()`` applies each valid, non-empty field. ``locale`` (a Locale, its id, or
+    None for every locale) limits the choices of the unit, award and campaign fields."""
 
     use_required_attribute = False
 
@@ -81,6 +82,14 @@ def year_field(label):
         max_value=MAX_YEAR,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+
+
+def requested_page_number(value):
+    """The page number asked for, as Django's ``Paginator.get_page()`` reads it (1 when it is not a number)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def _in_locale(queryset, locale):

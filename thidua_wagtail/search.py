@@ -58,14 +58,6 @@ def search_pages(query, locale, page_type=None):
     return results
 
 
-def requested_page_number(value):
-    """The page number asked for, as Django's ``Paginator.get_page()`` reads it (1 when it is not a number)."""
-    try:
-        return max(int(value), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
 class RankedPages:
     """Search results read a slice at a time, whose total arrives with the slice (a window count) instead of
     from a full-text match of its own: ``prefetch()`` the slice the page will show, then count and slice.

@@ -9,6 +9,7 @@ from . import search
 from .cache import cached_response
 from .i18n import active_locale
 from .conf import thidua_settings
+from .forms import requested_page_number
 from .models.base import base_template
 
 
@@ -47,7 +48,7 @@ def search_response(request):
         paginator = Paginator(results, thidua_settings.PAGE_SIZE)
         if isinstance(results, search.RankedPages):
             # The slice this page shows, with the number of matches: one full-text query, not two.
-            number = search.requested_page_number(request.GET.get("page"))
+            number = requested_page_number(request.GET.get("page"))
             results.prefetch((number - 1) * paginator.per_page, number * paginator.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         if page_type == search.DOCUMENT_TYPE:

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -12,6 +13,7 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES
 from ..cache import ResponseCacheMixin, versioned, without_session
 from ..conf import thidua_settings
+from ..forms import requested_page_number
 from ..text import repair_lossy_slug
 
 
@@ -85,17 +87,19 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = self.filter_form_class(request.GET or None, locale=self.locale)
+        form = self.filter_form_class(request.GET or None, locale=self.locale_id)
         items = form.filter(self.get_listing_queryset())
         paginator = Paginator(items, thidua_settings.PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # Lazy: when the list's fragment is cached, neither the count nor the page is asked of the database.
+        page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
             filter_form=form,
             page_obj=page_obj,
-            items=page_obj.object_list,
+            items=SimpleLazyObject(lambda: page_obj.object_list),
             paginator=paginator,
+            requested_page=requested_page_number(request.GET.get("page")),
             filter_querystring=query.urlencode(),
         )
         return context
