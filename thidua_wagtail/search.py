@@ -52,8 +52,13 @@ def search_pages(query, locale, page_type=None):
         return queryset.none()
     if SQLiteRankedPages.applies(queryset):
         return SQLiteRankedPages(queryset, terms)
+    postgres = PostgresRankedPages.applies(queryset)
+    if postgres:
+        candidates = PostgresRankedPages.candidates(terms)
+        if PostgresRankedPages.selective(candidates, queryset.db):
+            queryset = queryset.filter(pk__in=candidates)
     results = queryset.search(terms, operator="and")
-    if PostgresRankedPages.applies(queryset, results):
+    if postgres and callable(getattr(results, "get_queryset", None)):
         return PostgresRankedPages(results)
     return results
 
@@ -173,18 +178,59 @@ class SQLiteRankedPages(RankedPages):
 
 
 class PostgresRankedPages(RankedPages):
-    """Wagtail's PostgreSQL search, with the total counted in the ranked query (a window count) rather than by a
-    second full-text match: half the database time for a broad query. Wagtail ranks and orders as it does."""
+    """Wagtail's PostgreSQL search, narrowed first by the index and counted in the ranked query.
+
+    Wagtail's backend matches ``title || body`` against the query, an expression no index covers: every entry is
+    read, whatever the query (50 ms at 14,000 entries for a query matching two). ``candidates()`` are the pages
+    whose entry has each word in its title or its body, which the GIN indexes on both columns answer (3 ms for that
+    query); when they are few (``selective()``), the search is narrowed to them first, and Wagtail's own match,
+    ranking and order then apply unchanged. When most pages match, the narrowing would cost more than it saves,
+    and is left out. The total comes with the ranked page (a window count) rather than from a second full-text
+    match.
+    """
+
+    SELECTIVE = 1000  # at most this many candidate entries: narrow the search to them
 
     def __init__(self, results):
         super().__init__()
         self.results = results
 
     @classmethod
-    def applies(cls, queryset, results):
+    def applies(cls, queryset):
         from django.db import connections
 
-        return connections[queryset.db].vendor == "postgresql" and callable(getattr(results, "get_queryset", None))
+        module = type(get_search_backend()).__module__
+        return connections[queryset.db].vendor == "postgresql" and module.endswith("backends.database.postgres.postgres")
+
+    @classmethod
+    def candidates(cls, terms):
+        """SQL of the ids of pages whose index entry holds each of ``terms`` in its title or its body."""
+        from django.db.models.expressions import RawSQL
+        from wagtail.search.utils import get_descendants_content_types_pks
+
+        config = getattr(get_search_backend(), "config", None)
+        tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
+        clauses, params = [], []
+        for word in terms.split():  # word characters only (search_terms), quoted as the backend quotes them
+            lexeme = [config, f"'{word}'"] if config else [f"'{word}'"]
+            clauses.append(f"(e.title @@ {tsquery} OR e.body @@ {tsquery})")
+            params += lexeme + lexeme
+        types = get_descendants_content_types_pks(Page)
+        sql = (
+            "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
+            f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) AND " + " AND ".join(clauses)
+        )
+        return RawSQL(sql, [*types, *params])
+
+    @classmethod
+    def selective(cls, candidates, using):
+        """Whether ``candidates`` are few enough to narrow the search to (one quick, bounded query)."""
+        from django.db import connections
+
+        sql, params = candidates.sql, candidates.params
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) c", [*params, cls.SELECTIVE + 1])
+            return cursor.fetchone()[0] <= cls.SELECTIVE
 
     def fetch(self, start, stop):
         from django.db.models import Count, Window
