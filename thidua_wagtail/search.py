@@ -235,8 +235,12 @@ class PostgresRankedPages(RankedPages):
     def fetch(self, start, stop):
         from django.db.models import Count, Window
 
-        pages = list(self.results.get_queryset().annotate(thidua_total=Window(Count("pk")))[start:stop])
-        return pages, (pages[0].thidua_total if pages else None)
+        # Ids and the total only: the ranked rows that PostgreSQL sorts (and passes between its parallel workers)
+        # stay narrow; the page's dozen pages are read afterwards by primary key.
+        ranked = self.results.get_queryset().annotate(thidua_total=Window(Count("pk")))
+        rows = list(ranked.values_list("pk", "thidua_total")[start:stop])
+        pages = Page.objects.in_bulk([pk for pk, _total in rows])
+        return [pages[pk] for pk, _total in rows if pk in pages], (rows[0][1] if rows else None)
 
     def count_matches(self):
         return self.results.count()
