@@ -3,20 +3,21 @@
 Two layers, both keyed on a *content version* kept in Django's cache (so every process behind a load
 balancer sees the same version when the cache is shared: Redis, Memcached) and on today's date (a campaign's
 status changes at midnight without any edit). Publishing, unpublishing, moving or deleting any page, and saving
-a unit, award, document, image, the organisation settings, a site or a view restriction bumps the version:
-nothing cached is ever shown after an edit, at the cost of recomputing pages after each one.
+or deleting a unit, award, document, image, Wagtail document, the organisation settings, a site, a view
+restriction or a locale bumps the version (``signal_handlers.py``): nothing cached is ever shown after an edit,
+at the cost of recomputing pages after each one.
 
 - **Responses** (``THIDUA_PAGE_CACHE_TIMEOUT``, default 600 s): the app's pages, its search page and its feeds,
-  for anonymous GET/HEAD requests, keyed on the page (or view), the language, the scheme, the host and the query
-  string. Never cached: previews, signed-in users, requests carrying a Django ``messages`` cookie, responses other
-  than 200, requests with a session cookie (signed in or not), responses that set a cookie or use the
-  session, and responses that carry a CSRF token (the
-  nomination form). Wagtail's view restrictions are checked before a page's ``serve()``, so a cached restricted
-  page is only ever given to visitors who pass them. A site's own page types get the same with
-  ``ResponseCacheMixin``.
-- **Fragments** (``THIDUA_FRAGMENT_CACHE_TIMEOUT``): listings and related blocks, with Wagtail's
-  ``{% wagtailpagecache %}`` (never in previews), for what the response cache does not cover: editors browsing
-  the site signed in, and the first visit of each URL.
+  for GET/HEAD requests without a session cookie, keyed on the page (or view), the language, the scheme, the
+  host and the query string. Never cached: previews, requests with a session cookie (signed in or not) or a
+  Django ``messages`` cookie, responses other than 200, responses that set a cookie, use the session or carry a
+  CSRF token (the nomination form). Wagtail's view restrictions are checked before a page's ``serve()``, so a
+  cached restricted page is only ever given to visitors who pass them. A site's own page types get the same
+  with ``ResponseCacheMixin``.
+- **Fragments** (``THIDUA_FRAGMENT_CACHE_TIMEOUT``): the layout, listings and related blocks, with Wagtail's
+  ``{% wagtailcache %}`` / ``{% wagtailpagecache %}`` (never in previews), for what the response cache does not
+  cover: editors browsing the site signed in, and the first visit of each URL. ``versioned()`` keeps small
+  lookups under the same version.
 """
 
 import hashlib

@@ -13,9 +13,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from .cache import cached_response
-from .i18n import active_locale
 from .conf import thidua_settings
 from .forms import CampaignFilterForm, NewsFilterForm
+from .i18n import active_locale
 from .models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage, OrganisationSettings
 from .querysets import published
 

@@ -13,6 +13,13 @@ from django.utils import translation
 
 MAX_LINKED_PAGES = 50  # linked pages purged per publish: enough for any real page, bounded for a hostile one
 
+# What shows each page type: a profile on its campaigns' pages and the news about it, and so on.
+LINKED = {
+    "exemplaryprofilepage": ("get_campaigns", "get_latest_news"),
+    "newspage": ("get_campaigns", "get_profiles"),
+    "campaignpage": ("get_profiles", "get_latest_news"),
+}
+
 FEEDS = {
     "newspage": ("thidua_wagtail:news_rss", "thidua_wagtail:news_atom"),
     "campaignpage": ("thidua_wagtail:campaigns_rss", "thidua_wagtail:campaigns_atom"),
@@ -24,27 +31,11 @@ def enabled():
 
 
 def pages_showing(page):
-    """The live pages that show ``page``: its ancestors below the root (home, listings) and linked pages."""
-    from .models import CampaignPage, ExemplaryProfilePage, NewsPage
-    from .models.news import NewsRelatedCampaign, news_linked
-    from .querysets import published
-
+    """The live pages that show ``page``: its ancestors below the root (home, listings) and the pages linked to it
+    (found with the page's own methods, the ones its template uses for the other direction)."""
     pages = list(page.get_ancestors().filter(depth__gt=1).live())
-    if isinstance(page, ExemplaryProfilePage):
-        linked = [page.get_campaigns(), page.get_latest_news()]
-    elif isinstance(page, NewsPage):
-        linked = [page.get_campaigns(), page.get_profiles()]
-    elif isinstance(page, CampaignPage):
-        linked = [
-            published(ExemplaryProfilePage.objects.filter(
-                locale_id=page.locale_id, campaign_links__campaign__translation_key=page.translation_key)),
-            news_linked(NewsRelatedCampaign.objects.filter(campaign__translation_key=page.translation_key),
-                        page.locale_id),
-        ]
-    else:
-        linked = []
-    for queryset in linked:
-        pages += list(queryset[:MAX_LINKED_PAGES])
+    for method in LINKED.get(page._meta.model_name, ()):
+        pages += list(getattr(page, method)()[:MAX_LINKED_PAGES])
     return pages
 
 

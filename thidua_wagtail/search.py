@@ -63,6 +63,15 @@ def search_pages(query, locale, page_type=None):
     return results
 
 
+def page_entry_types():
+    """Placeholders and parameters of ``content_type_id IN (…)`` for the search index entries of pages (each
+    page's entry is kept under its own page type)."""
+    from wagtail.search.utils import get_descendants_content_types_pks
+
+    types = get_descendants_content_types_pks(Page)
+    return ", ".join(["%s"] * len(types)), types
+
+
 class RankedPages:
     """Search results read a slice at a time, whose total arrives with the slice (a window count) instead of
     from a full-text match of its own: ``prefetch()`` the slice the page will show, then count and slice.
@@ -147,15 +156,14 @@ class SQLiteRankedPages(RankedPages):
 
     def _execute(self, select, tail="", params=()):
         from django.db import connections
-        from wagtail.search.utils import get_descendants_content_types_pks
 
         fts, entries = self.FTS_TABLE, self.ENTRY_TABLE
         pages_sql, pages_params = self.queryset.values("pk").query.sql_with_params()
-        types = get_descendants_content_types_pks(Page)
+        placeholders, types = page_entry_types()
         # A page has one index entry, under its own page type (hence no grouping: FTS5 refuses bm25() there).
         sql = (
             f"SELECT {select} FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
             f"AND CAST(e.object_id AS INTEGER) IN ({pages_sql}) {tail}"
         )
         with connections[self.queryset.db].cursor() as cursor:
@@ -206,7 +214,6 @@ class PostgresRankedPages(RankedPages):
     def candidates(cls, terms):
         """SQL of the ids of pages whose index entry holds each of ``terms`` in its title or its body."""
         from django.db.models.expressions import RawSQL
-        from wagtail.search.utils import get_descendants_content_types_pks
 
         config = getattr(get_search_backend(), "config", None)
         tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
@@ -215,10 +222,10 @@ class PostgresRankedPages(RankedPages):
             lexeme = [config, f"'{word}'"] if config else [f"'{word}'"]
             clauses.append(f"(e.title @@ {tsquery} OR e.body @@ {tsquery})")
             params += lexeme + lexeme
-        types = get_descendants_content_types_pks(Page)
+        placeholders, types = page_entry_types()
         sql = (
             "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
-            f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) AND " + " AND ".join(clauses)
+            f"WHERE e.content_type_id IN ({placeholders}) AND " + " AND ".join(clauses)
         )
         return RawSQL(sql, [*types, *params])
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import search
 from .cache import cached_response
-from .i18n import active_locale
 from .conf import thidua_settings
 from .forms import requested_page_number
+from .i18n import active_locale
 from .models.base import base_template
 
 
