@@ -11,13 +11,24 @@ parameters (``locale``, ``fields``, ``search``, ``order``, field filters such as
 - profiles: ``unit``, ``award``, ``campaign`` (ids), ``year`` (year recognised)
 - news: ``tag`` (slug), ``year``, ``campaign``
 
-A malformed value gives a 400 with a message, like Wagtail's own filters.
+A malformed value gives a 400 with a message, like Wagtail's own filters: every endpoint (``pages/``
+included) checks all parameters before the database sees them — no NUL or other control character in a name
+or value, integers (``offset``, ``limit``, ``id``, ``child_of``…) within what a database column holds, and
+field filters (``?date=``, ``?start_date=``) converted by the model field itself, so ``?date=x`` is a 400 and
+not a 500 on SQLite or PostgreSQL.
 """
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import DataError, models
+
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.fields import StreamField
 
 from .forms import CampaignFilterForm, NewsFilterForm, ProfileFilterForm
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage
@@ -38,12 +49,90 @@ class ThiduaFilterBackend(BaseFilterBackend):
         return form.filter(queryset)
 
 
-class ThiduaPagesAPIViewSet(PagesAPIViewSet):
+# Largest integer a parameter may carry: SQLite's and PostgreSQL's bigint. Beyond it SQLite raises
+# OverflowError and PostgreSQL an out-of-range error.
+MAX_INTEGER = 2**63 - 1
+INTEGER_PARAMETERS = ("offset", "limit", "id", "child_of", "ancestor_of", "descendant_of", "translation_of")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_parameters(params):
+    """Raise BadRequestError for a parameter no endpoint can use: a control character (PostgreSQL refuses
+    NUL in text) or an integer out of a database's range."""
+    for name, values in params.lists():
+        for value in [name, *values]:
+            if CONTROL_CHARACTERS.search(value):
+                raise BadRequestError(f"{name!r}: control characters are not allowed")
+    for name in INTEGER_PARAMETERS:
+        value = params.get(name)
+        if value in (None, "") or name in ("child_of", "ancestor_of") and value == "root":
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            raise BadRequestError(f"{name} must be a positive integer") from None
+        if not 0 <= number <= MAX_INTEGER:
+            raise BadRequestError(f"{name} must be a positive integer up to {MAX_INTEGER}")
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?kind=collective``, ``?date=2024-05-01``), with each value converted by its
+    model field first: Wagtail converts only booleans, integers and foreign keys, so a bad date reached the
+    database and answered 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except LookupError:
+                continue
+            if not isinstance(field, models.Field) or isinstance(field, (models.BooleanField, models.ForeignKey)):
+                continue
+            if isinstance(field, (StreamField, models.JSONField)):
+                raise BadRequestError(f"{name}: this field cannot be used as a filter")
+            try:
+                converted = field.to_python(value)
+            except ValidationError as error:
+                raise BadRequestError(f"{name}: {' '.join(error.messages)}") from None
+            if isinstance(converted, int) and not -MAX_INTEGER <= converted <= MAX_INTEGER:
+                raise BadRequestError(f"{name}: the number is too large")
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, answering 400 (not 500) to any malformed parameter."""
+
+    filter_backends = [CheckedFieldsFilter, *PagesAPIViewSet.filter_backends[1:]]
+
+    def check_query_parameters(self, queryset):
+        check_parameters(self.request.GET)
+        return super().check_query_parameters(queryset)
+
+    def find_view(self, request):
+        check_parameters(request.GET)
+        return super().find_view(request)
+
+    def detail_view(self, request, pk):
+        check_parameters(request.GET)
+        return super().detail_view(request, pk)
+
+    def handle_exception(self, exc):
+        # The last line of defence: a value the checks above did not foresee is still the client's error.
+        if isinstance(exc, (ValidationError, OverflowError, DataError)):
+            exc = BadRequestError("a parameter has a value that cannot be used")
+        return super().handle_exception(exc)
+
+
+class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
     filter_form_class = None
     api_filters = ()
 
     # Our filters run before Wagtail's search filter, which must stay last.
-    filter_backends = [*PagesAPIViewSet.filter_backends[:-1], ThiduaFilterBackend, PagesAPIViewSet.filter_backends[-1]]
+    filter_backends = [*CheckedPagesAPIViewSet.filter_backends[:-1], ThiduaFilterBackend,
+                       CheckedPagesAPIViewSet.filter_backends[-1]]
 
     def check_query_parameters(self, queryset):
         self.known_query_parameters = PagesAPIViewSet.known_query_parameters.union(self.api_filters)
@@ -60,7 +149,7 @@ class CampaignsAPIViewSet(ThiduaPagesAPIViewSet):
     model = CampaignPage
     filter_form_class = CampaignFilterForm
     api_filters = ("status", "year")
-    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+    listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + [
         "campaign_type", "start_date", "end_date", "status",
     ]
 
@@ -70,7 +159,7 @@ class ProfilesAPIViewSet(ThiduaPagesAPIViewSet):
     model = ExemplaryProfilePage
     filter_form_class = ProfileFilterForm
     api_filters = ("unit", "award", "campaign", "year")
-    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["kind", "year_recognised", "unit"]
+    listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["kind", "year_recognised", "unit"]
 
 
 class NewsAPIViewSet(ThiduaPagesAPIViewSet):
@@ -78,11 +167,11 @@ class NewsAPIViewSet(ThiduaPagesAPIViewSet):
     model = NewsPage
     filter_form_class = NewsFilterForm
     api_filters = ("tag", "year", "campaign")
-    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["date", "summary"]
+    listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["date", "summary"]
 
 
 api_router = WagtailAPIRouter("thidua_wagtail_api")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", CheckedPagesAPIViewSet)
 api_router.register_endpoint("campaigns", CampaignsAPIViewSet)
 api_router.register_endpoint("profiles", ProfilesAPIViewSet)
 api_router.register_endpoint("news", NewsAPIViewSet)
