@@ -277,3 +277,35 @@ def test_a_cached_list_fragment_costs_no_listing_query(client, home, sections, u
         sql = " ".join(q["sql"] for q in queries.captured_queries)
         assert "COUNT(" not in sql and "taggit_tag" not in sql, url
         assert len(queries) <= bare_queries + 1 < first_queries, url
+
+
+def test_escaped_ampersands_do_not_share_an_entry_with_real_parameters(client, sections):
+    """Issue 15.4: ``?status=ongoing%26type%3Dregular`` (one junk value) asked first must not be served to
+    ``?status=ongoing&type=regular`` (two filters)."""
+    factories.make_campaign(sections["campaigns"], "Thường xuyên", campaign_type="regular", end_date=None)
+    factories.make_campaign(sections["campaigns"], "Chuyên đề")
+    url = sections["campaigns"].url
+    junk = client.get(url + "?status=ongoing%26type%3Dregular")
+    assert set(titles(junk.content.decode())) == {"Thường xuyên", "Chuyên đề"}
+    real = client.get(url + "?status=ongoing&type=regular")
+    assert real.get(CACHE_HEADER) == "miss"
+    assert titles(real.content.decode()) == ["Thường xuyên"]
+
+
+def test_search_escaped_parameters_do_not_collide(client, sections):
+    factories.make_campaign(sections["campaigns"], "Phong trào điển hình")
+    factories.make_news(sections["news"], "Tin điển hình")
+    client.get("/vi/tim-kiem/?q=dien%26type%3Dnews")
+    response = client.get("/vi/tim-kiem/?q=dien&type=news")
+    assert response.get(CACHE_HEADER) == "miss"
+
+
+def test_junk_query_strings_cannot_fill_the_cache(client, sections, settings):
+    settings.THIDUA_PAGE_CACHE_MAX_VARIANTS = 3
+    url = sections["campaigns"].url
+    stored = [client.get(url, {"junk": str(n)}).get(CACHE_HEADER) for n in range(6)]
+    assert stored == ["miss"] * 3 + [None] * 3  # past the cap: served, not stored
+    assert client.get(url, {"junk": "0"}).get(CACHE_HEADER) == "hit"
+    assert client.get(url, {"junk": "5"}).get(CACHE_HEADER) is None
+    assert client.get(url).get(CACHE_HEADER) == "miss"  # the plain URL is always stored
+    assert client.get(url).get(CACHE_HEADER) == "hit"

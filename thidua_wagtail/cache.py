@@ -21,6 +21,7 @@ at the cost of recomputing pages after each one.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -88,15 +89,36 @@ def response_cache_key(request, scope):
         host = request.get_host()
     except DisallowedHost:
         return None
-    vary = "\n".join([
-        request.scheme,
-        host,
-        translation.get_language() or "",
-        # The same parameters in another order are the same page.
-        "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values),
-    ])
+    vary = "\n".join([request.scheme, host, translation.get_language() or "", query_key(request.GET)])
     digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}:{digest}"
+    return f"{scope_prefix(scope)}:{digest}"
+
+
+def query_key(params):
+    """The parsed query parameters, encoded unambiguously: a value holding ``&`` or ``=``
+    (``?kind=collective%26year%3D2023``) stays percent-encoded and cannot be taken for two parameters; the same
+    parameters in another order are the same page."""
+    return urlencode(sorted((name, value) for name, values in params.lists() for value in values))
+
+
+def scope_prefix(scope):
+    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}"
+
+
+def room_for_variant(request, scope):
+    """Whether one more query-string variant of ``scope`` may be stored under the current content version:
+    at most ``THIDUA_PAGE_CACHE_MAX_VARIANTS`` per page or view, so junk query strings cannot fill the cache
+    (past the cap, new variants are served uncached until the next edit or midnight). A request without a
+    query string is always stored."""
+    if not request.GET:
+        return True
+    counter = f"{scope_prefix(scope)}:variants"
+    cache.add(counter, 0, thidua_settings.PAGE_CACHE_TIMEOUT)
+    try:
+        count = cache.incr(counter)
+    except ValueError:  # expired between add and incr
+        return False
+    return count is not None and count <= thidua_settings.PAGE_CACHE_MAX_VARIANTS
 
 
 def _cacheable(request, response):
@@ -125,7 +147,7 @@ def cached_response(request, scope, respond):
     response = respond()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    if _cacheable(request, response):
+    if _cacheable(request, response) and room_for_variant(request, scope):
         cache.set(key, (response.content, response["Content-Type"]), thidua_settings.PAGE_CACHE_TIMEOUT)
         response[CACHE_HEADER] = "miss"
     return response

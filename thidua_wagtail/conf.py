@@ -16,6 +16,7 @@ THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many 
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
 THIDUA_PAGE_CACHE_TIMEOUT   600      Seconds anonymous visitors' responses stay cached (0: no caching; see cache.py)
+THIDUA_PAGE_CACHE_MAX_VARIANTS 1000  Query-string variants of one page or view cached per content version
 THIDUA_FRAGMENT_CACHE_TIMEOUT 600    Seconds listing and related fragments stay cached (0: no caching)
 THIDUA_PLAN_MAX_UPLOAD_SIZE 10 MB    Largest plan file the import accepts (bytes)
 THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per period
@@ -40,6 +41,7 @@ DEFAULTS = {
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "FEED_ITEMS": 20,
     "PAGE_CACHE_TIMEOUT": 600,
+    "PAGE_CACHE_MAX_VARIANTS": 1000,
     "FRAGMENT_CACHE_TIMEOUT": 600,
     "PLAN_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     "NOMINATION_RATE_LIMIT": 5,
