@@ -462,6 +462,46 @@ VI = {
     "Data table": "Bảng số liệu",
     "Total": "Tổng cộng",
     "Nothing to count yet.": "Chưa có số liệu.",
+    # Issue 15: hardening
+    "The request is too large: at most %(size)s MB can be sent at once.":
+        "Yêu cầu quá lớn: mỗi lần chỉ được gửi tối đa %(size)s MB.",
+    "Failed": "Không gửi được",
+    "No address to notify": "Không có địa chỉ nhận thông báo",
+    "Not sent yet": "Chưa gửi",
+    "Sent": "Đã gửi",
+    "email notification": "thông báo qua thư điện tử",
+    "See them": "Xem các đề cử này",
+    "public": "công khai",
+    "Shown to visitors (search, campaign pages). A plan imported in the admin stays private, with its file, until "
+    "its campaign is published.":
+        "Hiển thị cho người xem (tìm kiếm, trang phong trào). Kế hoạch nhập trong trang quản trị được giữ không công "
+        "khai, cùng tệp của nó, cho đến khi phong trào được xuất bản.",
+    "Nominated: %(name)s (%(kind)s)": "Được đề cử: %(name)s (%(kind)s)",
+    "Unit: %(unit)s": "Đơn vị: %(unit)s",
+    "Campaign: %(campaign)s": "Phong trào: %(campaign)s",
+    "Sent by: %(name)s <%(email)s>": "Người gửi: %(name)s <%(email)s>",
+    "Too many failed sign-in attempts": "Quá nhiều lần đăng nhập sai",
+    "Too many wrong passwords were entered for this user name from your address, so signing in is locked for a "
+    "while. Try again later, or ask an administrator to unlock it.":
+        "Đã nhập sai mật khẩu quá nhiều lần cho tên đăng nhập này từ địa chỉ của bạn, nên việc đăng nhập tạm thời "
+        "bị khóa. Vui lòng thử lại sau, hoặc đề nghị quản trị viên mở khóa.",
+    "Your translation is saved. The Office reviews and publishes it.":
+        "Bản dịch của bạn đã được lưu. Văn phòng sẽ duyệt và xuất bản.",
+    "The translations wait for the Office to review and publish them.":
+        "Các bản dịch đang chờ Văn phòng duyệt và xuất bản.",
+    "The plan quotes %(count)s more names; only the first %(made)s became draft sub-campaigns.":
+        "Kế hoạch còn nêu thêm %(count)s tên trong ngoặc kép; chỉ %(made)s tên đầu tiên được tạo thành phong trào "
+        "con (bản nháp).",
+    "The Word file unpacks to more than %(limit)s MB or has too many parts: it cannot be a plan. Save it again from "
+    "Word, without embedded files.":
+        "Tệp Word khi giải nén lớn hơn %(limit)s MB hoặc có quá nhiều thành phần: không thể là một kế hoạch. Hãy lưu "
+        "lại tệp từ Word, không kèm tệp nhúng.",
+    "The plan is too long (%(count)s lines); plans of up to %(limit)s lines can be imported.":
+        "Kế hoạch quá dài (%(count)s dòng); chỉ nhập được kế hoạch có tối đa %(limit)s dòng.",
+    "The plan is too long (%(paragraphs)s paragraphs, %(cells)s table cells); plans of up to %(limit)s of each can "
+    "be imported.":
+        "Kế hoạch quá dài (%(paragraphs)s đoạn văn, %(cells)s ô bảng); chỉ nhập được kế hoạch có tối đa %(limit)s "
+        "đoạn văn và %(limit)s ô bảng.",
 }
 
 # Strings with a context (pgettext): (context, msgid) -> Vietnamese
@@ -474,6 +514,8 @@ VI_CONTEXT = {
 }
 
 VI_PLURAL = {
+    "The email about %(counter)s nomination could not be sent.":
+        "Không gửi được thư thông báo về %(counter)s đề cử.",
     "%(counter)s campaign under way.": "%(counter)s phong trào đang diễn ra.",
     "%(counter)s nomination is waiting for review.": "%(counter)s đề cử đang chờ xem xét.",
     "%(counter)s bar, %(total)s in all; the numbers are in the table below.":

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail_localize.fields import get_translatable_fields
 
 from thidua_wagtail.models import ExemplaryProfilePage, Nomination, NominationAttachment, NominationPage
 
@@ -241,3 +242,88 @@ def test_staff_without_nomination_rights_cannot_review(client, form_page, unit):
     nomination.refresh_from_db()
     assert nomination.status == "new" and not ExemplaryProfilePage.objects.exists()
     assert Locale.objects.count() >= 1
+
+
+# ---------------------------------------------------------------------------
+# Issue 15: routing personal data, mail headers, notification never lost silently, cache outages
+# ---------------------------------------------------------------------------
+
+
+def test_a_line_break_in_a_name_cannot_stop_the_notification(client, form_page, unit,
+                                                              django_capture_on_commit_callbacks):
+    """Django refuses a mail subject with a line break (header injection): the Office was never told."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/vi/de-cu/", valid_data(unit, nominee_name="Phạm Thị\r\nLan\nBcc: x@evil.example"))
+    assert response.status_code == 302
+    nomination = Nomination.objects.get()
+    assert nomination.nominee_name == "Phạm Thị Lan Bcc: x@evil.example"
+    [message] = mail.outbox
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert message.to == ["vp@example.org", "td@example.org"] and not message.bcc
+    assert nomination.__class__.objects.get().notification == Nomination.Notification.SENT
+
+
+def test_notification_mail_is_in_the_offices_language(client, form_page, unit, locale_en,
+                                                        django_capture_on_commit_callbacks):
+    factories.translate(form_page, locale_en, fill=lambda entry: entry.msgid)
+    english = NominationPage.objects.get(locale=locale_en)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(english.url, valid_data(unit, unit="", unit_name="Lab")).status_code == 302
+    [message] = mail.outbox
+    with translation.override("vi"):
+        from django.utils.translation import gettext as _
+
+        label = _("Nominated: %(name)s (%(kind)s)")
+        assert label != "Nominated: %(name)s (%(kind)s)"  # the catalogue has the mail's labels
+        assert label % {"name": "Phạm Thị Lan", "kind": _("Individual")} in message.body
+    assert message.subject.startswith("Đề cử mới")
+
+
+def test_a_translation_cannot_reroute_nominations(client, form_page, unit, locale_en,
+                                                   django_capture_on_commit_callbacks):
+    """A translator rewrote the English form's notification addresses; nominations went to an outsider."""
+    factories.translate(form_page, locale_en, fill=lambda entry: entry.msgid)
+    english = NominationPage.objects.get(locale=locale_en)
+    english.notify_emails = "attacker@evil.example"
+    english.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(english.url, valid_data(unit, unit="", unit_name="Lab")).status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["vp@example.org", "td@example.org"]
+    field = next(f for f in get_translatable_fields(NominationPage) if f.field_name == "notify_emails")
+    assert not field.is_overridable(english)  # the translation editor does not offer to change them
+
+
+def test_a_failed_notification_shows_on_the_dashboard(client, form_page, unit, monkeypatch,
+                                                       django_capture_on_commit_callbacks):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("thidua_wagtail.nominations.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/vi/de-cu/", valid_data(unit)).status_code == 302
+    nomination = Nomination.objects.get()
+    assert nomination.notification == Nomination.Notification.FAILED
+    admin = Client()
+    admin.force_login(get_user_model().objects.create_superuser("office", "office@example.org", "pw"))
+    with translation.override("vi"):
+        from django.utils.translation import ngettext
+
+        warning = ngettext("The email about %(counter)s nomination could not be sent.",
+                           "The emails about %(counter)s nominations could not be sent.", 1) % {"counter": 1}
+    assert warning != "The email about 1 nomination could not be sent."
+    assert warning in admin.get("/admin/").content.decode()
+    listing = admin.get("/admin/thidua_nominations/?notification=failed").content.decode()
+    assert "Phạm Thị Lan" in listing
+
+
+def test_a_nomination_sent_while_the_cache_is_down_is_stored(client, form_page, unit, settings, caplog):
+    """Redis down: the rate limit cannot be counted; the nomination is stored all the same, with a log line."""
+    settings.CACHES = {"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    response = client.post("/vi/de-cu/", valid_data(unit))
+    assert response.status_code == 302
+    assert Nomination.objects.count() == 1
+    assert "rate limit not checked" in caplog.text
+    assert "not answering" in caplog.text

@@ -15,7 +15,8 @@ from wagtail.documents import get_document_model
 from thidua_wagtail.demo import SEED_PATH
 from thidua_wagtail.models import CampaignPage, OfficialDocument
 from thidua_wagtail.plans import parse_plan, read_plan_file
-from thidua_wagtail.plans import drafts
+from thidua_wagtail.plans import drafts, parser
+from thidua_wagtail.plans.reader import PlanReadError
 
 from . import factories
 
@@ -258,3 +259,120 @@ def test_import_command_batch_with_summary(tmp_path, sections, capsys):
     assert CampaignPage.objects.filter(live=False, parent_campaign__isnull=True).count() == 2
     with pytest.raises(CommandError, match="No such file or folder"):
         call_command("thidua_import_plans", str(tmp_path / "nothing"), stdout=io.StringIO())
+
+
+# ---------------------------------------------------------------------------
+# Issue 15.6: zip bombs, huge plans, nested tables, no orphan files
+# ---------------------------------------------------------------------------
+
+
+def bomb_docx(xml_size):
+    """A real .docx whose document.xml is padded (inside a comment) to ``xml_size`` bytes: tiny compressed."""
+    source = zipfile.ZipFile(io.BytesIO(make_docx(["Nội dung"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * xml_size + b"-->", 1)
+            archive.writestr(item.filename, data)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_parsed(editor, sections, media_root):
+    import os
+    import tracemalloc
+
+    data = bomb_docx(40 * 1024 * 1024)
+    assert len(data) < 200_000  # 40 MB of XML in a small file, as the probe sent
+    tracemalloc.start()
+    with pytest.raises(PlanReadError, match="giải nén lớn hơn"):  # (the tests run in Vietnamese)
+        read_plan_file("bomb.docx", data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 10 * 1024 * 1024, peak  # nothing was inflated
+    response = upload(editor, sections["campaigns"], "bomb.docx", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200 and "unpacks to more than" in response.content.decode()
+    assert not OfficialDocument.objects.exists() and not get_document_model().objects.exists()
+    assert not any(files for _root, _dirs, files in os.walk(media_root))  # no orphan file in media
+
+
+def test_a_docx_with_thousands_of_parts_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        source = zipfile.ZipFile(io.BytesIO(make_docx(["x"])))
+        for item in source.infolist():
+            archive.writestr(item.filename, source.read(item.filename))
+        for n in range(1200):
+            archive.writestr(f"customXml/item{n}.bin", b"")
+    with pytest.raises(PlanReadError, match="quá nhiều thành phần"):
+        read_plan_file("parts.docx", out.getvalue())
+
+
+def test_huge_text_plans_are_refused_quickly(editor, sections):
+    import time
+
+    items = "\n".join(f"{n % 99 + 1}. Nhiệm vụ số {n} của phòng" for n in range(200_000))
+    text = SEED.replace("II. NỘI DUNG", "II. NỘI DUNG\n" + items, 1)
+    assert 5_000_000 < len(text.encode()) < 10_000_000  # as the probe's: under the upload limit
+    started = time.monotonic()
+    response = upload(editor, sections["campaigns"], "dai.txt", text.encode(), HTTP_ACCEPT_LANGUAGE="en")
+    assert time.monotonic() - started < 10
+    assert "The plan is too long (200" in response.content.decode()
+    pasted = "\n".join(text.splitlines()[:25_000])  # (a pasted text stays under Django's 2.5 MB form limit)
+    response = editor.post(URL, {"parent": sections["campaigns"].pk, "text": pasted}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "The plan is too long" in response.content.decode()
+    assert not CampaignPage.objects.exists()
+
+
+def test_a_plan_quoting_thousands_of_names_makes_a_bounded_number_of_drafts(editor, sections):
+    items = "\n".join(f"{n % 99 + 1}. Hưởng ứng “phong trào thi đua số {n}”" for n in range(5000))
+    text = SEED.replace("II. NỘI DUNG", "II. NỘI DUNG\n" + items, 1)
+    response = editor.post(URL, {"parent": sections["campaigns"].pk, "text": text, "create_movements": "on"},
+                           HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert CampaignPage.objects.filter(parent_campaign__isnull=False).count() == parser.MAX_MOVEMENTS
+    assert "only the first 30 became draft sub-campaigns" in response.content.decode()
+
+
+def test_tables_inside_cells_and_merged_cells_keep_every_word():
+    document = docx.Document()
+    document.add_paragraph("Số: 08/KH-UBND")
+    outer = document.add_table(rows=2, cols=3)
+    outer.cell(0, 0).merge(outer.cell(0, 1)).text = "Ô gộp ngang"
+    outer.cell(0, 2).text = "Ô thứ ba"
+    outer.cell(1, 0).text = "Ô dưới trái"
+    outer.cell(1, 1).text = "Ô giữa"
+    inner = outer.cell(1, 2).add_table(rows=2, cols=2)
+    for r in range(2):
+        for c in range(2):
+            inner.cell(r, c).text = f"Bảng lồng {r}{c}"
+    vertical = document.add_table(rows=3, cols=2)
+    vertical.cell(0, 0).merge(vertical.cell(2, 0)).text = "Ô gộp dọc"
+    for r in range(3):
+        vertical.cell(r, 1).text = f"Hàng {r}"
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line for line in read_plan_file("bang.docx", out.getvalue()) if line.strip()]
+    expected = ["Ô gộp ngang", "Ô thứ ba", "Ô dưới trái", "Ô giữa", "Bảng lồng 00", "Bảng lồng 01", "Bảng lồng 10",
+                "Bảng lồng 11", "Ô gộp dọc", "Hàng 0", "Hàng 1", "Hàng 2"]
+    assert [line for line in lines if line in expected] == expected
+    assert lines.count("Ô gộp ngang") == 1 and lines.count("Ô gộp dọc") == 1
+
+
+def test_a_worker_killed_during_the_import_leaves_no_file(editor, sections, media_root, monkeypatch):
+    """The file is written last: while pages and documents are being made (where a killed worker stops), media
+    holds nothing."""
+    import os
+
+    seen = []
+    real = drafts._draft_campaign
+
+    def watch(*args, **kwargs):
+        seen.append([f for _root, _dirs, files in os.walk(media_root) for f in files])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(drafts, "_draft_campaign", watch)
+    assert upload(editor, sections["campaigns"], "ke-hoach.txt", SEED.encode()).status_code == 200
+    assert seen == [[]]
+    assert get_document_model().objects.get().file.name.endswith(".txt")

@@ -66,3 +66,53 @@ def test_rate_limit_is_counted_in_redis(client, redis_cache, home, unit, setting
     assert other_process(redis_cache).get(client_key(Request)) == 1
     assert client.post("/vi/de-cu/", data, REMOTE_ADDR="192.0.2.10").status_code == 429
     assert Nomination.objects.count() == 1
+
+
+def test_simultaneous_nominations_reserve_exactly_the_limit(redis_cache, settings):
+    """Issue 15.8: twelve simultaneous nominations from one address stored six where the limit is five (the
+    check and the count were two steps). The reservation is one atomic INCR."""
+    import threading
+
+    from thidua_wagtail.nominations import reserve_submission
+
+    settings.THIDUA_NOMINATION_RATE_LIMIT = 5
+
+    class Request:
+        META = {"REMOTE_ADDR": "192.0.2.77"}
+
+    barrier = threading.Barrier(12)
+    results = []
+
+    def submit():
+        barrier.wait()
+        results.append(reserve_submission(Request))
+
+    threads = [threading.Thread(target=submit) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False] * 7 + [True] * 5
+
+
+def test_fail_safe_backend_serves_without_redis_and_bumps_the_version_when_back(redis_cache, caplog):
+    """Issue 15.3: with Redis unreachable, the fail-safe backend answers as an empty cache (logged once), and a
+    write dropped during the outage makes the content version move on when Redis answers again, so nothing
+    cached before the outage is served after it."""
+    from thidua_wagtail import cache_backends
+
+    backend = cache_backends.FailSafeRedisCache(LOCATION, {"KEY_PREFIX": redis_cache})
+    backend.set(thidua_cache.VERSION_KEY, 7)
+    real = backend._cache
+    backend._cache = RedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})._cache
+    assert backend.get("anything", "default") == "default"
+    assert backend.incr(thidua_cache.VERSION_KEY) is None  # an edit during the outage: the bump is dropped
+    assert backend.add("k", 1) is False and backend.get_many(["a"]) == {}
+    assert caplog.text.count("not answering") == 1
+    backend._cache = real
+    backend._down_until = 0.000001  # the retry pause is over
+    with override_settings(CACHES={"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
+                                               "LOCATION": LOCATION, "KEY_PREFIX": redis_cache}}):
+        assert backend.get("anything") is None
+        assert other_process(redis_cache).get(thidua_cache.VERSION_KEY) == 8
+    assert "answers again" in caplog.text

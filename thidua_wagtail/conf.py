@@ -19,10 +19,15 @@ THIDUA_PAGE_CACHE_TIMEOUT   600      Seconds anonymous visitors' responses stay 
 THIDUA_PAGE_CACHE_MAX_VARIANTS 1000  Query-string variants of one page or view cached per content version
 THIDUA_FRAGMENT_CACHE_TIMEOUT 600    Seconds listing and related fragments stay cached (0: no caching)
 THIDUA_PLAN_MAX_UPLOAD_SIZE 10 MB    Largest plan file the import accepts (bytes)
+THIDUA_PLAN_MAX_UNCOMPRESSED_SIZE 50 MB  Largest a .docx plan may unpack to (zip bombs are refused unread)
 THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per period
 THIDUA_NOMINATION_RATE_PERIOD 3600   The rate limit's period, in seconds
 THIDUA_NOMINATION_MAX_FILES 3        Attachments per nomination
 THIDUA_NOMINATION_MAX_FILE_SIZE 5 MB Largest attachment (bytes)
+THIDUA_MAX_REQUEST_BODY_SIZE 32 MB   RequestBodyLimitMiddleware: larger request bodies get 413 before being read
+THIDUA_CONTENT_SECURITY_POLICY (see below) SecurityHeadersMiddleware: the policy of public pages
+THIDUA_ADMIN_CONTENT_SECURITY_POLICY (see below) ... of the admin and of visitors with a session (editors)
+THIDUA_PERMISSIONS_POLICY   (see below) SecurityHeadersMiddleware: browser features no page uses are turned off
 THIDUA_BASE_TEMPLATE        None     The site's base template the app's pages extend (None: the app's own layout)
 ==========================  =======  ==================================================
 """
@@ -44,11 +49,26 @@ DEFAULTS = {
     "PAGE_CACHE_MAX_VARIANTS": 1000,
     "FRAGMENT_CACHE_TIMEOUT": 600,
     "PLAN_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
+    "PLAN_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
     "NOMINATION_RATE_LIMIT": 5,
     "NOMINATION_RATE_PERIOD": 3600,
     "NOMINATION_MAX_FILES": 3,
     "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
     "BASE_TEMPLATE": None,
+    "MAX_REQUEST_BODY_SIZE": 32 * 1024 * 1024,
+    "CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "ADMIN_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    ),
+    "PERMISSIONS_POLICY": (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+        "accelerometer=(), gyroscope=(), magnetometer=(), midi=(), display-capture=(), browsing-topics=()"
+    ),
 }
 
 

@@ -1,5 +1,12 @@
+import functools
+
+from django.conf import settings
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.urls import is_valid_path
+from django.urls import NoReverseMatch, is_valid_path, reverse
+from django.utils.translation import gettext as _
+
+from .conf import thidua_settings
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -14,3 +21,58 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if response.status_code == 404 and is_valid_path(request.path_info, getattr(request, "urlconf", None)):
             return response
         return super().process_response(request, response)
+
+
+class SecurityHeadersMiddleware:
+    """``Content-Security-Policy`` and ``Permissions-Policy`` on every response (settings in ``conf.py``).
+
+    The public pages of the app need nothing but the site's own scripts, styles and images, so they get
+    ``THIDUA_CONTENT_SECURITY_POLICY`` (no inline script, no other origin, no framing). Wagtail's admin still
+    uses inline scripts and styles (wagtail/wagtail#7053), and signed-in editors see the userbar and previews on
+    public pages, so the admin and anyone with a session get ``THIDUA_ADMIN_CONTENT_SECURITY_POLICY``. A
+    response that already has a policy (a site's own view) keeps it; a setting of ``None`` sends no header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        editor = request.path.startswith(admin_prefix()) or settings.SESSION_COOKIE_NAME in request.COOKIES
+        policy = (thidua_settings.ADMIN_CONTENT_SECURITY_POLICY if editor
+                  else thidua_settings.CONTENT_SECURITY_POLICY)
+        if policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy
+        if thidua_settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = thidua_settings.PERMISSIONS_POLICY
+        return response
+
+
+@functools.cache
+def admin_prefix():
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return "/admin/"
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose body is larger than ``THIDUA_MAX_REQUEST_BODY_SIZE`` with 413, before any of it
+    is read: Django's own limits (``DATA_UPLOAD_MAX_MEMORY_SIZE``) leave out files, which it writes to a
+    temporary file first, so a 100 MB upload filled the disk before the form refused it. Put it first in
+    ``MIDDLEWARE``, and set the same cap in the web server in front (nginx ``client_max_body_size``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = thidua_settings.MAX_REQUEST_BODY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            message = _("The request is too large: at most %(size)s MB can be sent at once.") % {
+                "size": round(limit / 1024 / 1024, 1)}
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

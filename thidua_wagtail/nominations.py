@@ -13,12 +13,14 @@ import hashlib
 import logging
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
@@ -134,8 +136,13 @@ class NominationForm(forms.ModelForm):
             raise forms.ValidationError(errors)
         return files
 
+    SINGLE_LINE_FIELDS = ("nominee_name", "position", "unit_name", "nominator_name", "nominator_phone")
+
     def clean(self):
         cleaned = super().clean()
+        for name in self.SINGLE_LINE_FIELDS:  # a line break typed or posted into a one-line field
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = " ".join(cleaned[name].split())
         if not cleaned.get("unit") and not (cleaned.get("unit_name") or "").strip() and "unit" not in self.errors:
             self.add_error("unit_name", _("Choose the unit, or write its name if it is not listed."))
         return cleaned
@@ -162,17 +169,28 @@ def client_key(request):
     return "thidua:nominations:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
-def rate_limited(request):
-    return (cache.get(client_key(request)) or 0) >= thidua_settings.NOMINATION_RATE_LIMIT
+def reserve_submission(request):
+    """Count one submission from this address and say whether it is within the limit, in one atomic step
+    (Redis ``INCR``): twelve simultaneous posts from one address store exactly the limit, not more.
 
-
-def count_submission(request):
+    The cache is an accelerator, not a gate: when it cannot count (Redis down), the nomination is accepted and
+    a warning logged, so no visitor's nomination is lost to an outage.
+    """
     key = client_key(request)
-    cache.add(key, 0, thidua_settings.NOMINATION_RATE_PERIOD)
+    period = thidua_settings.NOMINATION_RATE_PERIOD
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, thidua_settings.NOMINATION_RATE_PERIOD)
+        cache.add(key, 0, period)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            count = 1 if cache.add(key, 1, period) else cache.incr(key)
+    except Exception:  # a cache backend that raises when its server is down
+        logger.warning("Nomination rate limit not checked: the cache is unavailable", exc_info=True)
+        return True
+    if count is None:  # FailSafeRedisCache while Redis is down
+        logger.warning("Nomination rate limit not checked: the cache is unavailable")
+        return True
+    return count <= thidua_settings.NOMINATION_RATE_LIMIT
 
 
 # ---------------------------------------------------------------------------
@@ -185,19 +203,18 @@ def serve_nomination_page(page, request, *args, **kwargs):
     status = 200
     if request.method == "POST":
         form = NominationForm(request.POST, request.FILES, locale=locale)
-        if rate_limited(request):
-            form.is_valid()
+        if form.is_spam:
+            return HttpResponseRedirect(page.url + "?sent=1")
+        if not form.is_valid():
+            status = 400
+        elif not reserve_submission(request):
             form.add_error(None, _("Too many nominations have been sent from your address. Please try again later."))
             status = 429
-        elif form.is_spam:
-            return HttpResponseRedirect(page.url + "?sent=1")
-        elif form.is_valid():
-            nomination = form.save(page)
-            count_submission(request)
-            transaction.on_commit(lambda: notify_editors(page, nomination, request))
-            return HttpResponseRedirect(page.url + "?sent=1")
         else:
-            status = 400
+            nomination = form.save(page)
+            admin_url = request.build_absolute_uri(reverse("thidua_nominations:edit", args=[nomination.pk]))
+            transaction.on_commit(lambda: notify_editors(page, nomination, admin_url))
+            return HttpResponseRedirect(page.url + "?sent=1")
     else:
         form = NominationForm(locale=locale)
     context = page.get_context(request, *args, **kwargs)
@@ -207,33 +224,49 @@ def serve_nomination_page(page, request, *args, **kwargs):
     return response
 
 
-def notify_editors(page, nomination, request=None):
+def header_safe(text, limit=150):
+    """``text`` on one line, for a mail header: a line break in a nominee's name would make Django refuse the
+    subject (header injection), and the Office would never be told."""
+    return " ".join(str(text).split())[:limit]
+
+
+def notify_editors(page, nomination, admin_url=""):
+    """Mail the page's notification addresses about ``nomination``; record on it whether that worked.
+
+    The addresses come from the page in the site's default language (``NominationPage.get_notify_list``): a
+    translation cannot route nominations elsewhere. The mail is written in the default language (the Office's),
+    whatever language the visitor used. A failure is logged and recorded (``notification``), and the dashboard
+    lists such nominations, so none is silently left unnotified.
+    """
     recipients = page.get_notify_list()
     if not recipients:
+        Nomination.objects.filter(pk=nomination.pk).update(notification=Nomination.Notification.NONE)
         return 0
-    admin_url = ""
-    if request is not None:
-        from django.urls import reverse
-
-        admin_url = request.build_absolute_uri(reverse("thidua_nominations:edit", args=[nomination.pk]))
-    subject = _("New nomination: %(name)s") % {"name": nomination.nominee_name}
-    body = "\n".join(
-        [
-            _("A nomination was sent through \"%(page)s\".") % {"page": page.title},
-            "",
-            f"{_('Nominated')}: {nomination.nominee_name} ({nomination.get_kind_display()})",
-            f"{_('Unit')}: {nomination.unit_display}",
-            f"{_('Campaign')}: {nomination.campaign_title or '—'}",
-            f"{_('Sent by')}: {nomination.nominator_name} <{nomination.nominator_email}>",
-            "",
-            _("Review it in the admin: %(url)s") % {"url": admin_url} if admin_url else "",
-        ]
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = header_safe(_("New nomination: %(name)s") % {"name": nomination.nominee_name})
+        body = "\n".join(
+            [
+                _("A nomination was sent through \"%(page)s\".") % {"page": page.title},
+                "",
+                # (not f-strings: makemessages cannot find gettext calls inside them)
+                _("Nominated: %(name)s (%(kind)s)") % {"name": header_safe(nomination.nominee_name, 255),
+                                                       "kind": nomination.get_kind_display()},
+                _("Unit: %(unit)s") % {"unit": nomination.unit_display},
+                _("Campaign: %(campaign)s") % {"campaign": nomination.campaign_title or "—"},
+                _("Sent by: %(name)s <%(email)s>") % {"name": header_safe(nomination.nominator_name, 255),
+                                                      "email": nomination.nominator_email},
+                "",
+                _("Review it in the admin: %(url)s") % {"url": admin_url} if admin_url else "",
+            ]
+        )
     try:
-        return send_mail(subject, body, None, recipients)
+        sent = send_mail(subject, body, None, recipients)
     except Exception:  # the nomination is saved; a mail server problem must not lose it or show a 500
         logger.exception("Could not send the notification for nomination %s", nomination.pk)
-        return 0
+        sent = 0
+    outcome = Nomination.Notification.SENT if sent else Nomination.Notification.FAILED
+    Nomination.objects.filter(pk=nomination.pk).update(notification=outcome)
+    return sent
 
 
 # ---------------------------------------------------------------------------

@@ -70,6 +70,9 @@ class NominationsPanel(DashboardPanel):
             "count": waiting.count(),
             "nominations": waiting.order_by("submitted_at")[:LIMIT],
             "list_url": reverse("thidua_nominations:index") + "?status=new",
+            # Nominations the Office was never told of (the mail failed): they must not go unnoticed.
+            "unnotified": Nomination.objects.filter(notification=Nomination.Notification.FAILED).count(),
+            "unnotified_url": reverse("thidua_nominations:index") + "?notification=failed",
         }
 
 

@@ -4,9 +4,11 @@
 
 - **Office** (``OFFICE_GROUP``): add, edit, publish, lock and unlock in every emulation section (campaigns,
   profiles, news, nomination and statistics pages) in every language; the shared snippets (units, awards,
-  documents); nominations; documents and images.
+  documents); nominations; documents and images; translations (sync and publish them); plan import.
 - **Translators** (``TRANSLATORS_GROUP``): edit the sections of the languages other than the default one, submit
-  translations (wagtail-localize), edit the snippets to translate them. They cannot publish.
+  translations (wagtail-localize), translate the snippets (not edit their source-language rows). They cannot
+  publish, neither pages nor snippet translations, nor import plans: the Office publishes their work
+  (``translation_review.py``).
 - **Unit editors**, one group per unit (``UNIT_GROUP_PREFIX`` + unit name): add pages in the sections given
   (profiles and news by default) and edit the pages they created (Wagtail's "add" permission); they submit
   their pages for moderation and cannot publish; the other sections are closed to them.
@@ -101,7 +103,8 @@ def setup_roles(unit_sections=("profiles", "news")):
     report.sections = all_sections
 
     office, _created = Group.objects.get_or_create(name=OFFICE_GROUP)
-    office.permissions.add(access_admin,
+    # The Office also translates, syncs and publishes translations (it reviews the translators' work).
+    office.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"),
                            *_model_permissions(Unit, ("add", "change", "delete")),
                            *_model_permissions(Award, ("add", "change", "delete")),
                            *_model_permissions(OfficialDocument, ("add", "change", "delete")),

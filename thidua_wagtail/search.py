@@ -254,7 +254,7 @@ class PostgresRankedPages(RankedPages):
 
 
 def search_documents(query, locale):
-    queryset = OfficialDocument.objects.filter(locale=locale)
+    queryset = OfficialDocument.objects.filter(locale=locale, is_public=True)
     terms = search_terms(query)
     return get_search_backend().search(terms, queryset, operator="and") if terms else queryset.none()
 

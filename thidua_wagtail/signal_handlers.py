@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .cache import bump_content_version
 from .frontend_cache import purge_pages_showing
 from .models import Award, OfficialDocument, OrganisationSettings, Unit
+from .plans.drafts import publish_plan_documents
 
 
 def register_signal_handlers():
@@ -17,6 +18,8 @@ def register_signal_handlers():
     page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}_moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}_deleted")
+    # An imported plan's documents and file become public with its campaign.
+    page_published.connect(publish_plan_documents, dispatch_uid="thidua_wagtail_plan_documents")
     # Only does something when wagtail.contrib.frontend_cache is installed.
     page_published.connect(purge_pages_showing, dispatch_uid="thidua_wagtail_purge_published")
     page_unpublished.connect(purge_pages_showing, dispatch_uid="thidua_wagtail_purge_unpublished")

@@ -96,7 +96,7 @@ class NominationViewSet(ModelViewSet):
     icon = "user"
     menu_label = gettext_lazy("Nominations")
     list_display = ["nominee_name", "kind", "unit_display", "campaign", "submitted_at", "status"]
-    list_filter = ["status", "kind", "locale", "campaign", "submitted_at"]
+    list_filter = ["status", "kind", "locale", "campaign", "submitted_at", "notification"]
     list_export = [
         "submitted_at", "status", "kind", "nominee_name", "position", "unit_display", "achievements",
         "campaign_title", "nominator_name", "nominator_email", "nominator_phone", "review_note",

@@ -10,6 +10,7 @@ from .compat import get_permission_policy, set_permission_policy
 from .models import ExemplaryProfilePage, Nomination
 from .panels import dashboard_panels
 from .reports import HonoursReportView
+from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
 
 set_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
@@ -19,6 +20,17 @@ register_snippet(ThiduaViewSetGroup)
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own URL for the same path
+def register_reviewed_translation_sync():
+    return [path("localize/update/<int:translation_source_id>/", ReviewedUpdateTranslationsView.as_view(),
+                 name="thidua_update_translations")]
+
+
+# Before wagtail-localize's translation editor (which hooks in the same way), so its publish button is guarded.
+hooks.register("before_edit_snippet", guard_snippet_edit, order=-1)
+hooks.register("before_delete_snippet", guard_snippet_delete, order=-1)
 
 
 @hooks.register("register_admin_urls")

@@ -229,7 +229,9 @@ class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
             latest_news=self.get_latest_news()[: thidua_settings.RELATED_NEWS_COUNT],
             sub_campaigns=self.get_sub_campaigns(),
             parent=self.get_parent_campaign(),
-            documents=[link.document for link in self.document_links.select_related("document__file")],
+            # (a document kept private is shown only in the preview)
+            documents=[link.document for link in self.document_links.select_related("document__file")
+                       if link.document.is_public or getattr(request, "is_preview", False)],
             responsibilities=self.responsibilities.select_related("unit"),
             units=[link.unit for link in self.unit_links.select_related("unit")],
         )

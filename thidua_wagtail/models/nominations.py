@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -45,7 +45,9 @@ class NominationPage(ThiduaPageMixin, Page):
         MultiFieldPanel([FieldPanel("notify_emails")], heading=_("Notifications")),
     ]
 
-    override_translatable_fields = [SynchronizedField("notify_emails")]
+    # Where nominations (personal data) are mailed is not translatable text: a translation keeps the source's
+    # addresses, and the addresses used are always the source page's (get_notify_list).
+    override_translatable_fields = [SynchronizedField("notify_emails", overridable=False)]
 
     subpage_types = []
     max_count_per_parent = 1
@@ -55,7 +57,12 @@ class NominationPage(ThiduaPageMixin, Page):
         verbose_name_plural = _("nomination forms")
 
     def get_notify_list(self):
-        return [address.strip() for address in self.notify_emails.split(",") if address.strip()]
+        """The addresses told of a new nomination: those of this form in the site's default language (the
+        source that editors, not translators, keep), else this page's own."""
+        source = (NominationPage.objects.filter(translation_key=self.translation_key, locale=Locale.get_default())
+                  .exclude(pk=self.pk).values_list("notify_emails", flat=True).first())
+        emails = self.notify_emails if source is None else source
+        return [address.strip() for address in emails.split(",") if address.strip()]
 
     cache_responses = False  # the form carries a CSRF token and per-visitor errors
 
@@ -77,6 +84,12 @@ class Nomination(models.Model):
         NEW = "new", _("New")
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
+
+    class Notification(models.TextChoices):
+        PENDING = "pending", _("Not sent yet")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        NONE = "none", _("No address to notify")
 
     page = models.ForeignKey(
         NominationPage, verbose_name=_("form page"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -102,6 +115,8 @@ class Nomination(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW,
                               db_index=True)
     review_note = models.TextField(_("review note"), blank=True)
+    notification = models.CharField(_("email notification"), max_length=20, choices=Notification.choices,
+                                    default=Notification.PENDING, db_index=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)

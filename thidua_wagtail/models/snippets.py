@@ -155,6 +155,12 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     )
     summary = models.TextField(_("summary"), blank=True)
     recipients = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line (Nơi nhận)."))
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Shown to visitors (search, campaign pages). A plan imported in the admin stays private, with "
+                    "its file, until its campaign is published."),
+    )
     file = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("file"),
@@ -173,6 +179,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         FieldPanel("summary"),
         FieldPanel("recipients"),
         FieldPanel("file"),
+        FieldPanel("is_public"),
         InlinePanel("implements_links", heading=_("Implements"), label=_("Document implemented")),
     ]
 
@@ -185,11 +192,13 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         index.SearchField("folded_search_text"),
         index.FilterField("locale"),
         index.FilterField("doc_type"),
+        index.FilterField("is_public"),
     ]
     folded_search_fields = ["number", "title", "issuing_body", "summary", "signer_name"]
 
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
-    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name")]
+    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name"),
+                                    SynchronizedField("is_public", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("official document")

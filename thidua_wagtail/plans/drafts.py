@@ -1,7 +1,15 @@
 """Make an OfficialDocument and a draft CampaignPage (with draft sub-campaigns) from a ParsedPlan.
 
-Everything is created inside one transaction: a failure leaves no half-made page, document or file.
+Everything is created inside one transaction: a failure leaves no half-made page, document or file. The
+original file is written last, just before the transaction commits, so a worker killed during the import leaves
+no orphan file in media either (a failure after the write removes it).
 Pages are created unpublished, with a first revision, for an editor to review and publish.
+
+Until its campaign is published, an imported plan is not public: its documents are private
+(``OfficialDocument.is_public``: not in the site's search nor on pages) and its file is in the private
+collection ``PRIVATE_COLLECTION`` (Wagtail serves it only to signed-in users). ``publish_plan_documents``, run
+when a campaign is published, makes the documents it links to public and moves their files to the root
+collection.
 """
 
 from dataclasses import dataclass, field
@@ -12,11 +20,15 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 from ..models import CampaignDocument, CampaignPage, CampaignResponsibility, DocumentImplements, OfficialDocument, Unit
 from ..models.base import unique_child_slug
 from ..text import fold
 from .parser import lines_to_richtext, plain
+
+
+PRIVATE_COLLECTION = "Kế hoạch chưa công bố"  # (data, named in the site's default language)
 
 
 class PlanImportError(ValueError):
@@ -65,32 +77,39 @@ def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, creat
     letterhead = " / ".join(plan.letterhead)
     issuing_body = issuing_body or (plan.letterhead[-1].capitalize() if plan.letterhead else _("(issuing body)"))
     summary = " ".join(plain(line) for line in plan.preamble)
+    if plan.movements_left_out and create_movements:
+        notes.append(_("The plan quotes %(count)s more names; only the first %(made)s became draft sub-campaigns.")
+                     % {"count": plan.movements_left_out, "made": len(plan.movements)})
 
     with transaction.atomic():
-        file = get_document_model()(title=plan.number or plan.title[:255], uploaded_by_user=user)
+        file = get_document_model()(title=plan.number or plan.title[:255], uploaded_by_user=user,
+                                    collection=private_collection())
+        document = OfficialDocument.objects.create(
+            locale=locale,
+            number=plan.number or _("(no number)"),
+            doc_type=plan.doc_type or OfficialDocument.DocType.PLAN,
+            title=plan.title[:500],
+            issue_date=issue_date,
+            place=plan.place[:128],
+            issuing_body=(letterhead or issuing_body)[:255],
+            signer_name=plan.signer_name[:128],
+            signer_title="\n".join(plan.signer_title),
+            summary=summary,
+            recipients="\n".join(plan.recipients),
+            is_public=False,
+        )
+        implemented = _link_implemented(plan, document, locale, issuing_body, notes)
+        campaign = _draft_campaign(plan, parent, document, issue_date, issuing_body, summary, user)
+        subs = []
+        if create_movements:
+            for name in plan.movements:
+                subs.append(_draft_movement(name, parent, campaign, issue_date, issuing_body, plan, user))
+        # Last: the only step that leaves something outside the database.
         file.file.save(file_name, ContentFile(data), save=False)
         try:
             file.save()
-            document = OfficialDocument.objects.create(
-                locale=locale,
-                number=plan.number or _("(no number)"),
-                doc_type=plan.doc_type or OfficialDocument.DocType.PLAN,
-                title=plan.title[:500],
-                issue_date=issue_date,
-                place=plan.place[:128],
-                issuing_body=(letterhead or issuing_body)[:255],
-                signer_name=plan.signer_name[:128],
-                signer_title="\n".join(plan.signer_title),
-                summary=summary,
-                recipients="\n".join(plan.recipients),
-                file=file,
-            )
-            implemented = _link_implemented(plan, document, locale, issuing_body, notes)
-            campaign = _draft_campaign(plan, parent, document, issue_date, issuing_body, summary, user)
-            subs = []
-            if create_movements:
-                for name in plan.movements:
-                    subs.append(_draft_movement(name, parent, campaign, issue_date, issuing_body, plan, user))
+            document.file = file
+            document.save(update_fields=["file"])
         except BaseException:
             file.file.delete(save=False)
             raise
@@ -107,6 +126,7 @@ def _link_implemented(plan, document, locale, issuing_body, notes):
                              % {"number": item.number})
                 continue
             target = OfficialDocument.objects.create(
+                is_public=False,  # public with the plan's campaign
                 locale=locale,
                 number=item.number,
                 doc_type=item.doc_type,
@@ -184,3 +204,33 @@ def _draft_movement(name, parent, campaign, issue_date, issuing_body, plan, user
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
+
+
+def private_collection():
+    """The collection imported plans' files wait in: viewable by signed-in users only."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PRIVATE_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=PRIVATE_COLLECTION))
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        CollectionViewRestriction.objects.create(collection=collection,
+                                                 restriction_type=CollectionViewRestriction.LOGIN)
+    return collection
+
+
+def publish_plan_documents(sender, instance, **kwargs):
+    """``page_published`` receiver: a published campaign's documents, and the documents they implement that
+    came with the same import, become public; their files leave the private collection."""
+    if not isinstance(instance, CampaignPage):
+        return
+    documents = list(OfficialDocument.objects.filter(
+        pk__in=instance.document_links.values("document_id"), is_public=False))
+    documents += OfficialDocument.objects.filter(
+        pk__in=DocumentImplements.objects.filter(document__in=documents).values("implemented_id"), is_public=False)
+    root = Collection.get_first_root_node()
+    for document in documents:
+        document.is_public = True
+        document.save(update_fields=["is_public"])
+        if document.file_id and document.file.collection.name == PRIVATE_COLLECTION:
+            document.file.collection = root
+            document.file.save(update_fields=["collection"])

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Site
 from ..models import CampaignIndexPage, OrganisationSettings
 from .drafts import PlanImportError, check_importable
 from .parser import parse_plan
-from .reader import PlanReadError, read_plan_file, split_lines, too_large
+from .reader import PlanReadError, check_lines, read_plan_file, split_lines, too_large
 
 
 class PlanImportForm(forms.Form):
@@ -41,7 +41,7 @@ class PlanImportForm(forms.Form):
     def __init__(self, *args, user=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         indexes = CampaignIndexPage.objects.all().select_related("locale").order_by("path")
-        allowed = [page.pk for page in indexes if page.permissions_for_user(user).can_add_subpage()] if user else []
+        allowed = [page.pk for page in indexes if page.permissions_for_user(user).can_publish_subpage()] if user else []
         self.fields["parent"].queryset = CampaignIndexPage.objects.filter(pk__in=allowed).order_by("path")
         self.fields["parent"].label_from_instance = lambda page: f"{page.title} ({page.locale.language_code})"
         default = Locale.get_default()
@@ -79,7 +79,11 @@ class PlanImportForm(forms.Form):
                 return cleaned
         else:
             name, data = "ke-hoach.txt", text.encode("utf-8")
-            lines = split_lines(text)
+            try:
+                lines = check_lines(split_lines(text))
+            except PlanReadError as error:
+                self.add_error("text", str(error))
+                return cleaned
         plan = parse_plan(lines)
         try:
             check_importable(plan, cleaned["parent"].locale)

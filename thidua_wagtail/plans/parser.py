@@ -39,6 +39,8 @@ IMPLEMENTS_RE = re.compile(
     r"(?:\s+của\s+(?P<body>[^,.;]+?))?(?=\s+(?:về|tổ chức|ban hành|triển khai|thực hiện)\b|[,.;]|$)",
 )
 QUOTED_RE = re.compile(r"[“\"]\s*\*{0,2}(?P<name>[^”\"*]{6,200}?)\*{0,2}\s*[”\"]")
+# Quoted movement names made draft sub-campaigns: a plan names a handful; more are left to the editor.
+MAX_MOVEMENTS = 30
 MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")
 
 # Word at the head of the title block -> OfficialDocument.DocType value
@@ -92,6 +94,7 @@ class ParsedPlan:
     signer_title: list = field(default_factory=list)
     signer_name: str = ""
     movements: list = field(default_factory=list)
+    movements_left_out: int = 0  # quoted names past MAX_MOVEMENTS, not made sub-campaigns
     # Blocks kept in the content as they were: (heading or "", [lines])
     extra: list = field(default_factory=list)
     # Human-readable names of the parts the parser could not place
@@ -228,12 +231,17 @@ def parse_plan(lines):
             continue
         target.append(line)
 
+    seen = set()  # (a set: a list's "in" made a plan of 50,000 quoted names take minutes)
     for parts in (plan.purposes, plan.requirements, plan.content, plan.preamble, plan.closing):
         for line in parts:
             for match in QUOTED_RE.finditer(line):
                 name = plain(match["name"]).strip(" .,;")
-                if name and name not in plan.movements:
+                if name and name not in seen:
+                    seen.add(name)
                     plan.movements.append(name)
+    if len(plan.movements) > MAX_MOVEMENTS:
+        plan.movements_left_out = len(plan.movements) - MAX_MOVEMENTS
+        del plan.movements[MAX_MOVEMENTS:]
     for line in plan.preamble:
         for match in IMPLEMENTS_RE.finditer(plain(line)):
             plan.implements.append(

@@ -13,8 +13,10 @@ from .drafts import PlanImportError, import_plan
 from .forms import PlanImportForm
 
 def can_import_plans(user):
-    """Whether ``user`` may add a campaign under at least one campaign list."""
-    return any(page.permissions_for_user(user).can_add_subpage() for page in CampaignIndexPage.objects.all())
+    """Whether ``user`` may import plans: only those who may publish campaigns in at least one campaign list
+    (the Office). An import creates an official document and files them; translators and unit editors, who
+    may add pages, do not."""
+    return any(page.permissions_for_user(user).can_publish_subpage() for page in CampaignIndexPage.objects.all())
 
 
 class PlanImportView(WagtailAdminTemplateMixin, FormView):

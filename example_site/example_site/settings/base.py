@@ -41,10 +41,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Refuses an oversized body (413) before anything reads it; Django's own limits leave out files.
+    "thidua_wagtail.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (THIDUA_*_POLICY settings).
+    "thidua_wagtail.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "thidua_wagtail.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,7 +58,25 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked out for AXES_COOLOFF_TIME hours (HTTP 429, with a message);
+# other addresses and other users are not affected, so an attacker cannot lock the Office out. Attempts are kept
+# in the database (they survive a Redis outage). Unlock early with `manage.py axes_reset_username NAME`,
+# `manage.py axes_reset_ip ADDRESS` or `manage.py axes_reset` (everything).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hour
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "thidua_wagtail/admin/login_locked.html"  # the app ships it, in Vietnamese and English
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]  # behind a proxy: make REMOTE_ADDR the visitor's address
 
 ROOT_URLCONF = "example_site.urls"
 
@@ -120,6 +143,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request size: a form's fields at most 5 MB (Django's check, files aside); files above 2.5 MB stream to a
+# temporary file; the whole body at most THIDUA_MAX_REQUEST_BODY_SIZE (32 MB: the largest upload, a 20 MB
+# document, with room), refused before it is read. Set the same cap in the web server (nginx
+# `client_max_body_size 32m;`).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+THIDUA_MAX_REQUEST_BODY_SIZE = 32 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "Sở Khoa học và Công nghệ — Thi đua, khen thưởng"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -38,11 +38,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(env("CONN_MAX_AGE", "60"))  # noqa: F
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # One cache shared by every app server: fragment caches, the content version, the nomination rate limit.
+# FailSafeRedisCache: when Redis is down the site is served without the cache (logged once) instead of 500s;
+# the short time-outs keep an unreachable server from holding requests.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
         "LOCATION": env("REDIS_URL", "redis://127.0.0.1:6379/1"),
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "thidua"),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -67,7 +70,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")

@@ -1,0 +1,178 @@
+"""Issue 15 under production conditions: gunicorn (two workers), the production settings, a Redis of the test's
+own that it stops and starts again, and PostgreSQL in the PostgreSQL run of the suite.
+
+- Redis down is not the site down: public pages, the API, the sitemap, the nomination form (a nomination sent
+  during the outage is stored) and the admin login still answer, without a traceback.
+- The admin login locks a user name at one address out after five wrong passwords (django-axes), says so, and
+  `axes_reset_username` unlocks it.
+- Content-Security-Policy and Permissions-Policy are sent; a body over the cap is refused with 413 unread.
+"""
+
+import http.client
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.parse
+
+import pytest
+
+from .test_production import BIN, SITE, fetch, free_port, manage, production_database, production_env  # noqa: F401
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")]
+
+
+def start_redis(port):
+    process = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
+                                "--bind", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("redis-server did not start")
+
+
+class Browser:
+    """Just enough of a browser for HTTPS-behind-a-proxy forms: cookies (Secure ones too), CSRF, Referer."""
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+
+    def request(self, method, path, data=None):
+        host = urllib.parse.urlsplit(self.base).netloc
+        connection = http.client.HTTPConnection(host, timeout=30)
+        headers = {"X-Forwarded-Proto": "https", "Referer": f"https://{host}{path}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        text = response.read().decode("utf-8", "replace")
+        connection.close()
+        return response.status, dict(response.getheaders()), text
+
+    def post_form(self, path, data):
+        status, _headers, html = self.request("GET", path)
+        assert status == 200, (path, status, html[:300])
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        return self.request("POST", path, {**data, "csrfmiddlewaretoken": token})
+
+
+def count_nominations(env):
+    out = manage("shell", "-c", "from thidua_wagtail.models import Nomination; print(Nomination.objects.count())",
+                 env=env).stdout
+    return int(out.strip().splitlines()[-1])
+
+
+NOMINATION = {"kind": "individual", "nominee_name": "Phạm Thị Lan", "unit": "", "unit_name": "Phòng Thử nghiệm",
+              "achievements": "Có sáng kiến số hóa hồ sơ kiểm định, tiết kiệm 300 giờ công mỗi năm.", "campaign": "",
+              "nominator_name": "Trần Văn Bình", "nominator_email": "binh@example.org", "consent": "on",
+              "website": ""}
+
+
+def test_outage_lockout_headers_and_body_cap(tmp_path, production_database):  # noqa: F811
+    redis_port = free_port()
+    redis = start_redis(redis_port)
+    env = production_env(DATABASE_URL=production_database, STATIC_ROOT=str(tmp_path / "static"),
+                         MEDIA_ROOT=str(tmp_path / "media"), REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+                         DJANGO_SUPERUSER_PASSWORD="the-right-password-42",
+                         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    manage("migrate", "--noinput", env=env)
+    manage("thidua_demo", "--no-english", env=env)
+    manage("collectstatic", "--noinput", env=env)
+    manage("createsuperuser", "--noinput", "--username", "office", "--email", "office@example.org", env=env)
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "gunicorn"), "example_site.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", "2", "--chdir", str(SITE)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    public = ["/vi/", "/vi/phong-trao-thi-dua/", "/vi/dien-hinh-tien-tien/?kind=individual", "/vi/tin-thi-dua-khen-thuong/",
+              "/vi/tim-kiem/?q=dien+hinh", "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/pages/",
+              "/sitemap.xml", "/vi/de-cu-dien-hinh-tien-tien/", "/admin/login/"]
+    try:
+        for _ in range(150):
+            try:
+                fetch(base + "/vi/")
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        # Security headers: a strict policy on public pages, the admin's own on the admin.
+        status, headers, _ = fetch(base + "/vi/")
+        assert status == 200
+        assert "script-src 'self';" in headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in headers["Content-Security-Policy"]
+        assert "camera=()" in headers["Permissions-Policy"]
+        status, headers, _ = fetch(base + "/admin/login/")
+        assert status == 200 and "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+
+        # A body over THIDUA_MAX_REQUEST_BODY_SIZE is refused before it is read.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.putrequest("POST", "/vi/de-cu-dien-hinh-tien-tien/")
+        connection.putheader("X-Forwarded-Proto", "https")
+        connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+        connection.putheader("Content-Length", str(100 * 1024 * 1024))
+        connection.endheaders()
+        connection.send(b"--x\r\n" * 1000)
+        response = connection.getresponse()
+        assert response.status == 413 and "MB" in response.read().decode()
+        connection.close()
+
+        # Brute force: five wrong passwords, then even the right one is refused until unlocked.
+        browser = Browser(base)
+        for _ in range(5):
+            status, _h, html = browser.post_form("/admin/login/", {"username": "office", "password": "wrong"})
+            assert status in (200, 429)
+        status, _h, html = browser.post_form("/admin/login/", {"username": "office",
+                                                               "password": "the-right-password-42"})
+        assert status == 429 and "Quá nhiều lần đăng nhập sai" in html
+        manage("axes_reset_username", "office", env=env)
+        status, headers, _ = Browser(base).post_form("/admin/login/", {"username": "office",
+                                                                     "password": "the-right-password-42"})
+        assert status == 302, status
+
+        # Redis stops: everything still answers; a nomination sent now is stored.
+        for path in public:
+            assert fetch(base + path)[0] == 200, path
+        redis.terminate()
+        redis.wait(timeout=10)
+        before = count_nominations(env)
+        for path in public:
+            status, _h, body = fetch(base + path)
+            assert status == 200, (path, status, body[:300])
+        status, headers, _ = Browser(base).post_form("/vi/de-cu-dien-hinh-tien-tien/", NOMINATION)
+        assert status == 302 and headers["Location"].endswith("?sent=1")
+        assert count_nominations(env) == before + 1
+        status, headers, _ = Browser(base).post_form("/admin/login/", {"username": "office",
+                                                                     "password": "the-right-password-42"})
+        assert status == 302
+        started = time.monotonic()
+        for path in public:
+            assert fetch(base + path)[0] == 200
+        assert time.monotonic() - started < 10  # no time-out per cache call while Redis is away
+
+        # Redis is back: pages come from the cache again.
+        redis = start_redis(redis_port)
+        deadline = time.monotonic() + 30  # each worker tries Redis again within RETRY_AFTER seconds
+        states = []
+        while time.monotonic() < deadline and states[-2:] != ["hit", "hit"]:
+            states.append(fetch(base + "/vi/tin-thi-dua-khen-thuong/")[1].get("X-Thidua-Cache"))
+            time.sleep(0.1)
+        assert states[-2:] == ["hit", "hit"], states
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+        redis.terminate()
+    assert "Traceback" not in output, output
+    assert output.count("The cache (Redis) is not answering") <= 2 * 3, output  # once per worker and outage

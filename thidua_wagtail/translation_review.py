@@ -1,0 +1,103 @@
+"""Translators' work goes through the Office's review, like every other change.
+
+wagtail-localize lets anyone with its ``submit_translation`` permission publish from "Sync translated pages"
+(``/admin/localize/update/<id>/``, "Publish immediately"), whatever their page permissions, and publishes
+translations of snippets without drafts (units, awards, documents) at once. A state agency's translators
+prepare; the Office publishes. So:
+
+- **Sync translated pages**: ``ReviewedUpdateTranslationsView`` replaces wagtail-localize's view at the same
+  URL (registered before it, see ``wagtail_hooks.py``). It offers "Publish immediately" only to users who may
+  publish every translation it would publish; for the others the translations' sources are updated and the new
+  strings wait, in the translation editor, for the Office to publish.
+- **Snippets in the source language** (the site's default language) are edited and deleted only by users who
+  may also add them (the Office); translators have "change" to translate, which reaches only the translations.
+- **Publishing a snippet's translation** in the translation editor is kept to the same users: a translator's
+  strings are saved as typed, and the Office publishes them.
+
+``wagtail_localize_private_api`` in the test suite fails if wagtail-localize moves the view this replaces.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
+
+from .compat import get_permission_policy
+from .models import Award, OfficialDocument, Unit
+
+# The app's snippets whose source-language rows only the Office edits.
+REVIEWED_SNIPPETS = (Unit, Award, OfficialDocument)
+
+
+def may_edit_source(user, model):
+    """Whether ``user`` edits ``model``'s source-language content: those who may add it (the Office)."""
+    return get_permission_policy(model).user_has_permission(user or AnonymousUser(), "add")
+
+
+def may_publish_translation(user, instance):
+    """Whether ``user`` may make a translation of ``instance`` live without anyone else's review."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return get_permission_policy(type(instance)).user_has_permission(user, "publish")
+    return may_edit_source(user, type(instance))
+
+
+def is_source(instance):
+    return isinstance(instance, TranslatableMixin) and instance.locale_id == Locale.get_default().pk
+
+
+def guard_snippet_edit(request, instance):
+    """``before_edit_snippet`` / ``before_delete_snippet``: source-language rows are the Office's; a translator
+    cannot publish a snippet's translation from the translation editor."""
+    if not isinstance(instance, REVIEWED_SNIPPETS) or may_edit_source(request.user, type(instance)):
+        return None
+    if is_source(instance):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        messages.error(request, _("Your translation is saved. The Office reviews and publishes it."))
+        return redirect(request.get_full_path())
+    return None
+
+
+def guard_snippet_delete(request, instances):
+    if any(isinstance(i, REVIEWED_SNIPPETS) and is_source(i) and not may_edit_source(request.user, type(i))
+           for i in instances):
+        raise PermissionDenied
+    return None
+
+
+class ReviewedUpdateForm(UpdateTranslationsForm):
+    def __init__(self, *args, can_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_publish:
+            del self.fields["publish_translations"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("publish_translations", False)
+        return cleaned
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", publishing only for those who may publish every target."""
+
+    def can_publish(self):
+        targets = [translation.get_target_instance()
+                   for translation in self.object.translations.filter(enabled=True).select_related("target_locale")]
+        return all(may_publish_translation(self.request.user, target) for target in targets)
+
+    def get_form(self):
+        can_publish = self.can_publish()
+        if self.request.method == "POST":
+            return ReviewedUpdateForm(self.request.POST, can_publish=can_publish)
+        return ReviewedUpdateForm(can_publish=can_publish)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if "publish_translations" not in form.fields:
+            messages.info(self.request, _("The translations wait for the Office to review and publish them."))
+        return response
