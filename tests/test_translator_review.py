@@ -154,3 +154,33 @@ def test_an_imported_plan_stays_private_until_its_campaign_is_published(bilingua
     found = anonymous.get("/vi/tim-kiem/", {"q": "tuyen truyen"}).content.decode()
     assert "td-search-documents" in found and "60/KH-KHCN" in found
     assert get_document_model().objects.get(pk=document.file_id).collection.is_root()
+
+
+def test_unpublishing_the_source_unpublishes_its_translations(bilingual):
+    anonymous = Client()
+    english = bilingual["english"]
+    assert anonymous.get(english.url).status_code == 200
+    ExemplaryProfilePage.objects.get(pk=bilingual["profile"].pk).unpublish()
+    assert not ExemplaryProfilePage.objects.get(pk=english.pk).live
+    assert anonymous.get(english.url).status_code == 404
+
+
+def test_a_private_source_makes_its_translations_private(bilingual):
+    from wagtail.models import PageViewRestriction
+
+    anonymous = Client()
+    english = bilingual["english"]
+    url = english.url
+    restriction = PageViewRestriction.objects.create(page=bilingual["profile"], restriction_type="password",
+                                                     password="mat-khau")
+    response = anonymous.get(url)
+    assert 'name="password"' in response.content.decode()  # Wagtail asks for the password
+    assert PageViewRestriction.objects.get(page=english).password == "mat-khau"
+    office = Group.objects.get(name=OFFICE_GROUP)
+    login = PageViewRestriction.objects.create(page=bilingual["profile"], restriction_type="groups")
+    login.groups.add(office)
+    assert list(PageViewRestriction.objects.get(page=english, restriction_type="groups").groups.all()) == [office]
+    restriction.delete()
+    login.delete()
+    assert not PageViewRestriction.objects.filter(page=english).exists()
+    assert 'name="password"' not in anonymous.get(url).content.decode()

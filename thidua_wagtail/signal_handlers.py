@@ -1,6 +1,6 @@
 """Signal receivers, connected in ``ThiduaWagtailConfig.ready()``."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -10,6 +10,7 @@ from .cache import bump_content_version
 from .frontend_cache import purge_pages_showing
 from .models import Award, OfficialDocument, OrganisationSettings, Unit
 from .plans.drafts import publish_plan_documents
+from .translation_review import restriction_deleted, restriction_saved, unpublish_translations
 
 
 def register_signal_handlers():
@@ -18,6 +19,13 @@ def register_signal_handlers():
     page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}_moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}_deleted")
+    # Translations follow their source: unpublished and made private with it.
+    page_unpublished.connect(unpublish_translations, dispatch_uid="thidua_wagtail_unpublish_translations")
+    post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="thidua_wagtail_mirror_restriction")
+    m2m_changed.connect(restriction_saved, sender=PageViewRestriction.groups.through,
+                        dispatch_uid="thidua_wagtail_mirror_restriction_groups")
+    post_delete.connect(restriction_deleted, sender=PageViewRestriction,
+                        dispatch_uid="thidua_wagtail_unmirror_restriction")
     # An imported plan's documents and file become public with its campaign.
     page_published.connect(publish_plan_documents, dispatch_uid="thidua_wagtail_plan_documents")
     # Only does something when wagtail.contrib.frontend_cache is installed.

@@ -1,4 +1,5 @@
-"""Translators' work goes through the Office's review, like every other change.
+"""Translators' work goes through the Office's review, like every other change; translations follow their
+source when it is unpublished or made private (end of the module).
 
 wagtail-localize lets anyone with its ``submit_translation`` permission publish from "Sync translated pages"
 (``/admin/localize/update/<id>/``, "Publish immediately"), whatever their page permissions, and publishes
@@ -22,7 +23,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
 from .compat import get_permission_policy
@@ -101,3 +102,45 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
         if "publish_translations" not in form.fields:
             messages.info(self.request, _("The translations wait for the Office to review and publish them."))
         return response
+
+
+# ---------------------------------------------------------------------------
+# Translations follow their source's visibility
+# ---------------------------------------------------------------------------
+# Unpublishing a page of the default language, or making it private, used to leave its translations public
+# until someone synced them. Decision: a translation follows its source at once. Unpublishing the source
+# unpublishes the translations (logged, without a user); a view restriction on the source is copied onto each
+# translation (same type, password and groups) and removed from them with it. Publishing the source again does
+# not republish translations: the Office checks them first.
+
+
+def _translations(page):
+    if page.locale_id != Locale.get_default().pk:
+        return Page.objects.none()
+    return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+
+
+def unpublish_translations(sender, instance, **kwargs):
+    """``page_unpublished`` receiver."""
+    for translation in _translations(instance).live().specific():
+        translation.unpublish(log_action=True)
+
+
+def mirror_view_restriction(restriction):
+    """Copy ``restriction`` (on a page of the default language) onto the page's translations."""
+    for translation in _translations(restriction.page):
+        copy, _created = PageViewRestriction.objects.update_or_create(
+            page=translation, restriction_type=restriction.restriction_type,
+            defaults={"password": restriction.password})
+        copy.groups.set(restriction.groups.all())
+
+
+def restriction_saved(sender, instance, **kwargs):
+    """``post_save`` of PageViewRestriction, and ``m2m_changed`` of its groups."""
+    if isinstance(instance, PageViewRestriction):
+        mirror_view_restriction(instance)
+
+
+def restriction_deleted(sender, instance, **kwargs):
+    PageViewRestriction.objects.filter(page__in=_translations(instance.page),
+                                       restriction_type=instance.restriction_type).delete()
