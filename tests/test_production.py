@@ -69,6 +69,22 @@ def fetch(url, https=True):
         return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
 
 
+def start_gunicorn(env):
+    """The example site under gunicorn (two workers) with ``env``, once it answers; returns (process, base URL)."""
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "gunicorn"), "example_site.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", "2", "--chdir", str(SITE)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            fetch(base + "/vi/")
+            break
+        except OSError:
+            time.sleep(0.2)
+    return server, base
+
+
 @pytest.fixture
 def production_database(tmp_path):
     url = os.environ.get("DATABASE_URL", "")
@@ -95,18 +111,8 @@ def test_gunicorn_whitenoise_redis_serve_the_site(tmp_path, production_database)
     manage("migrate", "--noinput", env=env)
     manage("thidua_demo", "--no-english", env=env)
     manage("collectstatic", "--noinput", env=env)
-    port = free_port()
-    server = subprocess.Popen([str(BIN / "gunicorn"), "example_site.wsgi", "--bind", f"127.0.0.1:{port}",
-                               "--workers", "2", "--chdir", str(SITE)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_gunicorn(env)
     try:
-        for _ in range(100):
-            try:
-                fetch(base + "/vi/")
-                break
-            except OSError:
-                time.sleep(0.2)
         status, headers, html = fetch(base + "/vi/")
         assert status == 200 and 'lang="vi"' in html and "Phong trào thi đua" in html
         css = html.split('href="/static/thidua_wagtail/css/thidua.')[1].split('"')[0]

@@ -161,4 +161,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads as an attachment, never renders in the site's origin
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The admin asks no outside server: no Gravatar (editors' email hashes would go to a third party) and no update
+# check; both would also break the content security policy (THIDUA_ADMIN_CONTENT_SECURITY_POLICY).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # "Đại hội" -> "dai-hoi": ASCII URLs, as Vietnamese government portals use
