@@ -267,14 +267,15 @@ def test_import_command_batch_with_summary(tmp_path, sections, capsys):
 
 
 def bomb_docx(xml_size):
-    """A real .docx whose document.xml is padded (inside a comment) to ``xml_size`` bytes: tiny compressed."""
+    """A real .docx whose document.xml holds ``xml_size`` bytes of paragraphs: tiny compressed, huge parsed."""
     source = zipfile.ZipFile(io.BytesIO(make_docx(["Nội dung"])))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * xml_size + b"-->", 1)
+                paragraph = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+                data = data.replace(b"<w:body>", b"<w:body>" + paragraph * (xml_size // len(paragraph)), 1)
             archive.writestr(item.filename, data)
     return out.getvalue()
 
