@@ -104,33 +104,5 @@ def production_database(tmp_path):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.slow
-def test_gunicorn_whitenoise_redis_serve_the_site(tmp_path, production_database):
-    env = production_env(DATABASE_URL=production_database, STATIC_ROOT=str(tmp_path / "static"),
-                         MEDIA_ROOT=str(tmp_path / "media"))
-    manage("migrate", "--noinput", env=env)
-    manage("thidua_demo", "--no-english", env=env)
-    manage("collectstatic", "--noinput", env=env)
-    server, base = start_gunicorn(env)
-    try:
-        status, headers, html = fetch(base + "/vi/")
-        assert status == 200 and 'lang="vi"' in html and "Phong trào thi đua" in html
-        css = html.split('href="/static/thidua_wagtail/css/thidua.')[1].split('"')[0]
-        assert css.endswith(".css") and len(css) > 8  # a hashed name from the manifest
-        status, headers, body = fetch(f"{base}/static/thidua_wagtail/css/thidua.{css}")
-        assert status == 200 and "max-age=315360000" in headers.get("Cache-Control", "") and ".td-" in body
-        for path in ("/vi/phong-trao-thi-dua/", "/vi/dien-hinh-tien-tien/?kind=individual",
-                     "/vi/tim-kiem/?q=dien+hinh", "/vi/de-cu-dien-hinh-tien-tien/", "/admin/login/", "/sitemap.xml"):
-            status, headers, body = fetch(base + path)
-            assert status == 200, (path, status, body[:500])
-        # Several workers, one cache: a page served twice by either worker is the same, and plain HTTP goes to HTTPS.
-        assert fetch(base + "/vi/phong-trao-thi-dua/")[2] == fetch(base + "/vi/phong-trao-thi-dua/")[2]
-        status, headers, _ = fetch(base + "/vi/", https=False)
-        assert status == 301 and headers["Location"].startswith("https://")
-        status, headers, _ = fetch(base + "/vi/")
-        assert "max-age=31536000" in headers.get("Strict-Transport-Security", "")
-        assert headers.get("X-Frame-Options") == "DENY"
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=20)[0]
-    assert "Traceback" not in output, output
+# The site under gunicorn, WhiteNoise, Redis and PostgreSQL is tested in test_production_hardening.py, which starts
+# it once for every check (it takes a minute to build).

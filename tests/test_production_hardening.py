@@ -1,5 +1,8 @@
-"""Issue 15 under production conditions: gunicorn (two workers), the production settings, a Redis of the test's
-own that it stops and starts again, and PostgreSQL in the PostgreSQL run of the suite.
+"""The example site under production conditions: gunicorn (two workers), WhiteNoise, the production settings, a
+Redis of the test's own that it stops and starts again, and PostgreSQL in the PostgreSQL run of the suite.
+
+- It serves the site as the README's production section says: pages, hashed static files with far-future
+  caching, one cache for both workers, HTTPS redirect and headers.
 
 - Redis down is not the site down: public pages, the API, the sitemap, the nomination form (a nomination sent
   during the outage is stored) and the admin login still answer, without a traceback.
@@ -123,7 +126,7 @@ def csp_violations(base, public_paths, admin_paths, session_key):
     return violations
 
 
-def test_outage_lockout_headers_and_body_cap(tmp_path, production_database):  # noqa: F811
+def test_gunicorn_serves_the_site_and_survives_a_redis_outage(tmp_path, production_database):  # noqa: F811
     redis_port = free_port()
     redis = start_redis(redis_port)
     env = production_env(DATABASE_URL=production_database, STATIC_ROOT=str(tmp_path / "static"),
@@ -140,6 +143,20 @@ def test_outage_lockout_headers_and_body_cap(tmp_path, production_database):  # 
               "/vi/tim-kiem/?q=dien+hinh", "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/pages/",
               "/sitemap.xml", "/vi/de-cu-dien-hinh-tien-tien/", "/admin/login/"]
     try:
+        status, headers, html = fetch(base + "/vi/")
+        assert status == 200 and 'lang="vi"' in html and "Phong trào thi đua" in html
+        css = html.split('href="/static/thidua_wagtail/css/thidua.')[1].split('"')[0]
+        assert css.endswith(".css") and len(css) > 8  # a hashed name from the manifest
+        status, headers, body = fetch(f"{base}/static/thidua_wagtail/css/thidua.{css}")
+        assert status == 200 and "max-age=315360000" in headers.get("Cache-Control", "") and ".td-" in body
+        # Several workers, one cache: a page served twice by either worker is the same, and plain HTTP goes to HTTPS.
+        assert fetch(base + "/vi/phong-trao-thi-dua/")[2] == fetch(base + "/vi/phong-trao-thi-dua/")[2]
+        status, headers, _ = fetch(base + "/vi/", https=False)
+        assert status == 301 and headers["Location"].startswith("https://")
+        status, headers, _ = fetch(base + "/vi/")
+        assert "max-age=31536000" in headers.get("Strict-Transport-Security", "")
+        assert headers.get("X-Frame-Options") == "DENY"
+
         # Security headers: a strict policy on public pages, the admin's own on the admin.
         status, headers, _ = fetch(base + "/vi/")
         assert status == 200
