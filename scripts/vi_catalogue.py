@@ -481,6 +481,7 @@ VI = {
     "Campaign: %(campaign)s": "Phong trào: %(campaign)s",
     "Sent by: %(name)s <%(email)s>": "Người gửi: %(name)s <%(email)s>",
     "Too many failed sign-in attempts": "Quá nhiều lần đăng nhập sai",
+    "Back to sign in": "Quay lại trang đăng nhập",
     "Too many wrong passwords were entered for this user name from your address, so signing in is locked for a "
     "while. Try again later, or ask an administrator to unlock it.":
         "Đã nhập sai mật khẩu quá nhiều lần cho tên đăng nhập này từ địa chỉ của bạn, nên việc đăng nhập tạm thời "
