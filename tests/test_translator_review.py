@@ -7,7 +7,6 @@ English page went live, logged as published by the translator; a translator edit
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
@@ -22,11 +21,12 @@ from thidua_wagtail.translation_review import ReviewedUpdateTranslationsView
 
 from . import factories
 from .test_plans import SEED
+from .test_workflow import user_in as workflow_user_in
 
 
 def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
+    """A user of the group (``test_workflow.user_in``) and a client signed in as them."""
+    user = workflow_user_in(group_name, username)
     client = Client()
     client.force_login(user)
     return user, client
@@ -122,7 +122,6 @@ def test_a_translator_cannot_publish_a_snippet_translation(bilingual):
 
 def test_only_the_office_imports_plans(bilingual, sections):
     _translator, client = user_in(TRANSLATORS_GROUP, "biendich")
-    english_campaigns = CampaignPage  # noqa: F841 (translators have add rights in the English sections)
     assert client.get("/admin/thidua_plan_import/").status_code in (302, 403)
     assert client.post("/admin/thidua_plan_import/", {"parent": sections["campaigns"].pk,
                                                       "text": SEED}).status_code in (302, 403)

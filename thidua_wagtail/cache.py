@@ -91,7 +91,7 @@ def response_cache_key(request, scope):
         return None
     vary = "\n".join([request.scheme, host, translation.get_language() or "", query_key(request.GET)])
     digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return f"{scope_prefix(scope)}:{digest}"
+    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}:{digest}"
 
 
 def query_key(params):
@@ -101,18 +101,15 @@ def query_key(params):
     return urlencode(sorted((name, value) for name, values in params.lists() for value in values))
 
 
-def scope_prefix(scope):
-    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}"
-
-
-def room_for_variant(request, scope):
-    """Whether one more query-string variant of ``scope`` may be stored under the current content version:
+def room_for_variant(request, key):
+    """Whether one more query-string variant of the page or view whose response ``key`` is may be stored under
+    the current content version (the counter is the key without its digest):
     at most ``THIDUA_PAGE_CACHE_MAX_VARIANTS`` per page or view, so junk query strings cannot fill the cache
     (past the cap, new variants are served uncached until the next edit or midnight). A request without a
     query string is always stored."""
     if not request.GET:
         return True
-    counter = f"{scope_prefix(scope)}:variants"
+    counter = key.rsplit(":", 1)[0] + ":variants"
     cache.add(counter, 0, thidua_settings.PAGE_CACHE_TIMEOUT)
     try:
         count = cache.incr(counter)
@@ -147,7 +144,7 @@ def cached_response(request, scope, respond):
     response = respond()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    if _cacheable(request, response) and room_for_variant(request, scope):
+    if _cacheable(request, response) and room_for_variant(request, key):
         cache.set(key, (response.content, response["Content-Type"]), thidua_settings.PAGE_CACHE_TIMEOUT)
         response[CACHE_HEADER] = "miss"
     return response

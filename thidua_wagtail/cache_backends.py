@@ -39,7 +39,6 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0  # seconds without trying Redis after a failure
 
 
-
 def _constant(value):
     return lambda args, kwargs: value
 
@@ -62,7 +61,7 @@ def _fail_safe(name, fallback, write):
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         if self._down_until and time.monotonic() < self._down_until:
-            self._missed_writes = self._missed_writes or write
+            self._missed_writes |= write
             return fallback(args, kwargs)
         try:
             result = method(self, *args, **kwargs)
@@ -87,7 +86,7 @@ class FailSafeRedisCache(RedisCache):
         self._missed_writes = False
 
     def _failed(self, error, write):
-        self._missed_writes = self._missed_writes or write
+        self._missed_writes |= write
         if not self._down_until:
             logger.error("The cache (Redis) is not answering; serving pages without it: %s", error)
         self._down_until = time.monotonic() + RETRY_AFTER
@@ -99,8 +98,8 @@ class FailSafeRedisCache(RedisCache):
             self._missed_writes = False
             bump_content_version()
 
-    for _name, _fallback in READS.items():
-        locals()[_name] = _fail_safe(_name, _fallback, write=False)
-    for _name, _fallback in WRITES.items():
-        locals()[_name] = _fail_safe(_name, _fallback, write=True)
-    del _name, _fallback
+
+for _name, _fallback in READS.items():
+    setattr(FailSafeRedisCache, _name, _fail_safe(_name, _fallback, write=False))
+for _name, _fallback in WRITES.items():
+    setattr(FailSafeRedisCache, _name, _fail_safe(_name, _fallback, write=True))

@@ -142,7 +142,7 @@ class NominationForm(forms.ModelForm):
         cleaned = super().clean()
         for name in self.SINGLE_LINE_FIELDS:  # a line break typed or posted into a one-line field
             if isinstance(cleaned.get(name), str):
-                cleaned[name] = " ".join(cleaned[name].split())
+                cleaned[name] = one_line(cleaned[name])
         if not cleaned.get("unit") and not (cleaned.get("unit_name") or "").strip() and "unit" not in self.errors:
             self.add_error("unit_name", _("Choose the unit, or write its name if it is not listed."))
         return cleaned
@@ -224,10 +224,15 @@ def serve_nomination_page(page, request, *args, **kwargs):
     return response
 
 
+def one_line(text):
+    """``text`` with every run of white space, line breaks included, made one space."""
+    return " ".join(str(text).split())
+
+
 def header_safe(text, limit=150):
     """``text`` on one line, for a mail header: a line break in a nominee's name would make Django refuse the
     subject (header injection), and the Office would never be told."""
-    return " ".join(str(text).split())[:limit]
+    return one_line(text)[:limit]
 
 
 def notify_editors(page, nomination, admin_url=""):

@@ -15,7 +15,8 @@ prepare; the Office publishes. So:
 - **Publishing a snippet's translation** in the translation editor is kept to the same users: a translator's
   strings are saved as typed, and the Office publishes them.
 
-``wagtail_localize_private_api`` in the test suite fails if wagtail-localize moves the view this replaces.
+``tests/test_translator_review.py::test_the_sync_view_is_the_reviewed_one`` fails if wagtail-localize moves the
+view this replaces.
 """
 
 from django.contrib import messages
@@ -51,10 +52,15 @@ def is_source(instance):
     return isinstance(instance, TranslatableMixin) and instance.locale_id == Locale.get_default().pk
 
 
+def guarded(user, instance):
+    """Whether ``instance`` is one of the app's snippets and ``user`` is not among its source editors."""
+    return isinstance(instance, REVIEWED_SNIPPETS) and not may_edit_source(user, type(instance))
+
+
 def guard_snippet_edit(request, instance):
-    """``before_edit_snippet`` / ``before_delete_snippet``: source-language rows are the Office's; a translator
-    cannot publish a snippet's translation from the translation editor."""
-    if not isinstance(instance, REVIEWED_SNIPPETS) or may_edit_source(request.user, type(instance)):
+    """``before_edit_snippet``: source-language rows are the Office's; a translator cannot publish a snippet's
+    translation from the translation editor."""
+    if not guarded(request.user, instance):
         return None
     if is_source(instance):
         raise PermissionDenied
@@ -65,8 +71,8 @@ def guard_snippet_edit(request, instance):
 
 
 def guard_snippet_delete(request, instances):
-    if any(isinstance(i, REVIEWED_SNIPPETS) and is_source(i) and not may_edit_source(request.user, type(i))
-           for i in instances):
+    """``before_delete_snippet``: source-language rows are the Office's."""
+    if any(guarded(request.user, instance) and is_source(instance) for instance in instances):
         raise PermissionDenied
     return None
 

@@ -10,6 +10,12 @@ from .parser import parse_plan
 from .reader import PlanReadError, check_lines, read_plan_file, split_lines, too_large
 
 
+def may_import_into(user, campaign_list):
+    """The one rule for who imports plans: those who may publish campaigns in the list (the Office). An import
+    files an official document; translators and unit editors, who may add pages, do not import."""
+    return campaign_list.permissions_for_user(user).can_publish_subpage()
+
+
 class PlanImportForm(forms.Form):
     parent = forms.ModelChoiceField(
         label=_("Campaign list"),
@@ -41,7 +47,7 @@ class PlanImportForm(forms.Form):
     def __init__(self, *args, user=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         indexes = CampaignIndexPage.objects.all().select_related("locale").order_by("path")
-        allowed = [page.pk for page in indexes if page.permissions_for_user(user).can_publish_subpage()] if user else []
+        allowed = [page.pk for page in indexes if may_import_into(user, page)] if user else []
         self.fields["parent"].queryset = CampaignIndexPage.objects.filter(pk__in=allowed).order_by("path")
         self.fields["parent"].label_from_instance = lambda page: f"{page.title} ({page.locale.language_code})"
         default = Locale.get_default()

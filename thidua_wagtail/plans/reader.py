@@ -9,8 +9,8 @@ plain-text form of a plan.
 Limits, checked before anything is parsed, so a hostile file costs little (a 93 KB .docx once held a 40 MB
 ``document.xml`` and grew a worker by 920 MB): a .docx of at most ``MAX_PARTS`` parts whose sizes, as its zip
 directory declares them, add up to at most ``THIDUA_PLAN_MAX_UNCOMPRESSED_SIZE`` (Python's zipfile never
-inflates a part past its declared size), of which at most ``MAX_XML_SIZE`` is XML for lxml to parse; then at most ``MAX_PARAGRAPHS`` paragraphs and ``MAX_CELLS`` table
-cells, and at most ``MAX_LINES`` lines of text. Each is refused with a message. The parser is linear in the
+inflates a part past its declared size), of which at most ``MAX_XML_SIZE`` is XML for lxml to parse; then at
+most ``MAX_PARAGRAPHS`` paragraphs and ``MAX_CELLS`` table cells, and at most ``MAX_LINES`` lines of text. Each is refused with a message. The parser is linear in the
 number of lines, so these bound its time too (20,000 lines parse in under a second).
 """
 
@@ -111,8 +111,6 @@ def check_archive(data):
 
 
 def read_docx(data):
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise damaged()
     check_archive(data)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -10,13 +10,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import CampaignIndexPage
 from .drafts import PlanImportError, import_plan
-from .forms import PlanImportForm
+from .forms import PlanImportForm, may_import_into
 
 def can_import_plans(user):
-    """Whether ``user`` may import plans: only those who may publish campaigns in at least one campaign list
-    (the Office). An import creates an official document and files them; translators and unit editors, who
-    may add pages, do not."""
-    return any(page.permissions_for_user(user).can_publish_subpage() for page in CampaignIndexPage.objects.all())
+    """Whether ``user`` may import plans into at least one campaign list (``forms.may_import_into``)."""
+    return any(may_import_into(user, page) for page in CampaignIndexPage.objects.all())
 
 
 class PlanImportView(WagtailAdminTemplateMixin, FormView):
