@@ -99,10 +99,10 @@ def build_site(scale):
     import datetime
 
     from django.db import transaction
+    from taggit.models import Tag
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Locale, Page, Site
-    from taggit.models import Tag
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from thidua_wagtail.awards import load_default_awards
@@ -243,7 +243,7 @@ def bulk_add_children(parent, pages):
         page.first_published_at = page.last_published_at = now - datetime.timedelta(minutes=n)
     bases = Page.objects.bulk_create(
         [Page(**{name: getattr(page, name) for name in base_fields}) for page in pages], batch_size=500)
-    for page, base in zip(pages, bases):
+    for page, base in zip(pages, bases, strict=True):
         page.id = page.page_ptr_id = base.pk
         page._state.adding, page._state.db = False, "default"
     for start in range(0, len(pages), 500):

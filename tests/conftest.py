@@ -2,6 +2,8 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from thidua_wagtail.models import NominationPage, StatisticsPage
+
 from . import factories
 
 
@@ -66,3 +68,21 @@ def awards(locale_vi):
 
     load_default_awards(locale_vi)
     return {a.code: a for a in Award.objects.filter(locale=locale_vi)}
+
+
+@pytest.fixture
+def site_urls(sections, home, unit, awards):
+    """A page of each type, with its links, and the app's views: the URLs the hostile-input tests probe."""
+    campaign = factories.make_campaign(sections["campaigns"], "Thi đua yêu nước")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", campaigns=[campaign], unit=unit,
+                                     honours=[(awards["lao-dong-tien-tien"], 2020)])
+    news = factories.make_news(sections["news"], "Tin thi đua", campaigns=[campaign], profiles=[profile], tags=["x"])
+    nomination = NominationPage(title="Đề cử", slug="de-cu")
+    statistics = StatisticsPage(title="Thống kê", slug="thong-ke")
+    for page in (nomination, statistics):
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    urls = [p.url for p in (sections["campaigns"], sections["profiles"], sections["news"], campaign, profile, news,
+                            nomination, statistics)]
+    return urls + ["/vi/", "/vi/tim-kiem/", "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/profiles/",
+                   "/api/v2/news/", "/sitemap.xml"]

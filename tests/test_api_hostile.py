@@ -3,11 +3,12 @@ the cases the outside probe found, then the hostile-input generator of test_host
 parameter the endpoints know, Wagtail's own included."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from thidua_wagtail.api import api_router
 
-from .test_hostile import HYPOTHESIS, NASTY, site, values  # noqa: F401 (site is a fixture)
+from .test_hostile import HYPOTHESIS, NASTY, values
 
 PROBE_CASES = [
     "news/?date=x", "news/?date=2024-13-45", "campaigns/?start_date=2024", "campaigns/?end_date=",
@@ -18,14 +19,14 @@ PROBE_CASES = [
 
 
 @pytest.mark.parametrize("query", PROBE_CASES)
-def test_probe_cases_are_400_with_a_message(client, site, query):
+def test_probe_cases_are_400_with_a_message(client, site_urls, query):
     response = client.get("/api/v2/" + query)
     assert response.status_code == 400, (query, response.content[:200])
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["message"]
 
 
-def test_good_values_still_filter(client, site):
+def test_good_values_still_filter(client, site_urls):
     assert client.get("/api/v2/campaigns/?start_date=2024-01-01").status_code == 200
     response = client.get("/api/v2/pages/?offset=0&limit=5&type=thidua_wagtail.CampaignPage")
     assert response.status_code == 200 and response.json()["meta"]["total_count"] == 1
@@ -49,7 +50,7 @@ PARAMETERS = endpoint_parameters()
 DATE_LIKE = ["2024", "2024-02-30", "2024-01-01", "x", "-1", "0001-01-01", "9999-12-31T99", "2024-01-01%00"]
 
 
-def test_generated_api_queries_never_500(client, site):
+def test_generated_api_queries_never_500(client, site_urls):
     seen = []
     endpoint = st.sampled_from(sorted(PARAMETERS))
 

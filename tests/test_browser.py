@@ -200,8 +200,7 @@ def test_visitor_filters_switches_language_searches_and_nominates(browser, live_
 def public_urls(lang):
     from wagtail.models import Locale
 
-    from thidua_wagtail.models import (CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage,
-                                       StatisticsPage)
+    from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
 
     locale = Locale.objects.get(language_code=lang)
     first = lambda model: model.objects.live().filter(locale=locale).order_by("path").first()  # noqa: E731

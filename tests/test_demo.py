@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
 from django.utils.html import escape
-from wagtail_localize.models import Translation
 from wagtail.models import Page, Site
+from wagtail_localize.models import Translation
 
 from thidua_wagtail.demo import SEED_PATH, lines_to_richtext
 from thidua_wagtail.models import (
@@ -63,7 +63,7 @@ def test_demo_loads_the_seed_plan(demo_vi):
     assert plan.file.file.read().decode("utf-8") == SEED_PATH.read_text(encoding="utf-8")
 
     main = CampaignPage.objects.get(document_links__document=plan)
-    vi = dict(locale__language_code="vi")
+    vi = {"locale__language_code": "vi"}
     assert "Phát huy tinh thần chủ động sáng tạo" in main.purposes
     assert "Phong trào thi đua phải được phát động" in main.requirements
     assert "<i>Thái Nguyên chung tay vì người nghèo" in str(main.content)

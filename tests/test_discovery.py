@@ -218,8 +218,8 @@ def test_json_ld_cannot_be_broken_out_of(client, sections):
 
 
 def test_og_image_from_the_page_image(client, sections, settings):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Ảnh hội nghị", file=get_test_image_file())
     page = factories.make_news(sections["news"], "Tin có ảnh", image=image)
@@ -258,8 +258,8 @@ def test_api_filters(client, content):
     assert api(client, "/api/v2/campaigns/?year=2025")["meta"]["total_count"] == 0
     assert api(client, "/api/v2/profiles/?year=2020&kind=individual")["meta"]["total_count"] == 1
     # The campaign filter matches the campaign in every language: both copies of the news item, or one per locale.
-    assert api(client, "/api/v2/news/?campaign=%d" % content["campaign"].pk)["meta"]["total_count"] == 2
-    assert api(client, "/api/v2/news/?locale=en&campaign=%d" % content["campaign"].pk)["meta"]["total_count"] == 1
+    assert api(client, f"/api/v2/news/?campaign={content['campaign'].pk}")["meta"]["total_count"] == 2
+    assert api(client, f"/api/v2/news/?locale=en&campaign={content['campaign'].pk}")["meta"]["total_count"] == 1
 
 
 def test_api_bad_parameters_are_400(client, content):

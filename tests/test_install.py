@@ -65,7 +65,7 @@ def test_new_wagtail_project_following_the_guide(tmp_path):
     project = tmp_path / "mysite"
     appended = []
     uninstall = None
-    for step, lang, body in guide_steps():
+    for step, _lang, body in guide_steps():
         if step == "uninstall":
             uninstall = body
         elif step == "install":

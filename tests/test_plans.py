@@ -14,8 +14,7 @@ from wagtail.documents import get_document_model
 
 from thidua_wagtail.demo import SEED_PATH
 from thidua_wagtail.models import CampaignPage, OfficialDocument
-from thidua_wagtail.plans import parse_plan, read_plan_file
-from thidua_wagtail.plans import drafts, parser
+from thidua_wagtail.plans import drafts, parse_plan, parser, read_plan_file
 from thidua_wagtail.plans.reader import PlanReadError
 
 from . import factories

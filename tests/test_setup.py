@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from thidua_wagtail.models import (CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage,
-                                   StatisticsPage)
+from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
 
 from . import factories
 

@@ -6,12 +6,10 @@ import re
 import pytest
 from django.test import TestCase
 from django.utils import translation as django_translation
-from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 from thidua_wagtail.i18n import format_date
-from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Unit
+from thidua_wagtail.models import CampaignPage, Unit
 
 from . import factories
 from .factories import translate

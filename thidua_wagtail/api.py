@@ -22,7 +22,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, models
-
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter

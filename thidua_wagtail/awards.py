@@ -33,8 +33,6 @@ DEFAULT_AWARDS = [
     ("giay-khen", "Giấy khen", "Certificate of Commendation", C, BASE, BOTH),
 ]
 
-ENGLISH_NAMES = {code: en for code, _vi, en, *_rest in DEFAULT_AWARDS}
-
 
 def load_default_awards(locale=None):
     """Create the default awards missing in ``locale`` (the default locale if None). Returns (created, existing)."""

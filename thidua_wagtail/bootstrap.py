@@ -47,7 +47,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None):
     kinds = list(kinds or SECTIONS)
     unknown = [kind for kind in kinds if kind not in SECTIONS]
     if unknown:
-        raise SetupError("Unknown section(s): %s. Choose from %s." % (", ".join(unknown), ", ".join(SECTIONS)))
+        raise SetupError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}.")
     titles, slugs = titles or {}, slugs or {}
     report = SetupReport()
     home = site.root_page.specific

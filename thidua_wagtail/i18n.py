@@ -4,8 +4,8 @@ and where each language's version of a page lives."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import dateformat, translation
 from django.urls import translate_url
+from django.utils import dateformat, translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 

@@ -27,9 +27,9 @@ from wagtail.models import Locale
 
 from .conf import thidua_settings
 from .models import CampaignPage, ExemplaryProfilePage, Nomination, NominationAttachment, ProfileIndexPage, Unit
+from .models.base import unique_child_slug
 from .models.profiles import ProfileCampaign
 from .querysets import published
-from .models.base import unique_child_slug
 
 logger = logging.getLogger(__name__)
 

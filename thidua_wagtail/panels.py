@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
-from .compat import get_permission_policy
 
+from .compat import get_permission_policy
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
 
 THIDUA_PAGE_MODELS = (CampaignPage, ExemplaryProfilePage, NewsPage)
@@ -47,7 +47,7 @@ class CampaignsPanel(DashboardPanel):
         soon = today + datetime.timedelta(days=30)
         ongoing = (CampaignPage.objects.live().ongoing(today).filter(locale=Locale.get_default())
                    .defer_streamfields().order_by("end_date", "title"))
-        ending = [c for c in ongoing.filter(end_date__isnull=False, end_date__lte=soon)[:LIMIT]]
+        ending = list(ongoing.filter(end_date__isnull=False, end_date__lte=soon)[:LIMIT])
         return {
             "ending": ending,
             "ongoing": ongoing.exclude(pk__in=[c.pk for c in ending])[:LIMIT],

@@ -13,8 +13,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
-from .compat import get_permission_policy
 
+from .compat import get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
 from .models import Award, ExemplaryProfilePage, ProfileHonour, Unit
 
@@ -75,7 +75,7 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
         return get_permission_policy(ExemplaryProfilePage)
 
     def get_filename(self):
-        return "so-khen-thuong-{}".format(datetime.date.today().isoformat())
+        return f"so-khen-thuong-{datetime.date.today().isoformat()}"
 
     def get_queryset(self):
         queryset = ProfileHonour.objects.select_related("profile", "profile__unit", "award", "locale")

@@ -22,15 +22,24 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Locale
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from .models import (
     Award,
     CampaignIndexPage,
+    NewsIndexPage,
     Nomination,
     NominationPage,
-    NewsIndexPage,
     OfficialDocument,
     ProfileIndexPage,
     StatisticsPage,

@@ -145,7 +145,7 @@ class SQLiteRankedPages(RankedPages):
         self.queryset = queryset
         # Only word characters get here (search_terms); quoted all the same, as the backend quotes them.
         words = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in terms.split())
-        self.match = "{title body} : (%s)" % words
+        self.match = f"{{title body}} : ({words})"
 
     @classmethod
     def applies(cls, queryset):

@@ -1,8 +1,8 @@
 """Signal receivers, connected in ``ThiduaWagtailConfig.ready()``."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.images import get_image_model
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 

@@ -464,7 +464,7 @@ def _load_campaigns(index, seed, plan, units, report):
             responsibility="Tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.",
         )
         main.document_links.create(document=plan)
-        for name, unit in units.items():
+        for unit in units.values():
             if unit.kind != Unit.Kind.OTHER:
                 main.unit_links.create(unit=unit)
         _publish(main)

@@ -1,10 +1,10 @@
 from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
-from .nominations import Nomination, NominationAttachment, NominationPage
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
+from .nominations import Nomination, NominationAttachment, NominationPage
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
-from .statistics import StatisticsPage
 from .settings import OrganisationSettings
 from .snippets import Award, DocumentImplements, OfficialDocument, Unit
+from .statistics import StatisticsPage
 
 __all__ = [
     "Award",

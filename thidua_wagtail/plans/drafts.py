@@ -27,7 +27,6 @@ from ..models.base import unique_child_slug
 from ..text import fold
 from .parser import lines_to_richtext, plain
 
-
 PRIVATE_COLLECTION = "Kế hoạch chưa công bố"  # (data, named in the site's default language)
 
 

@@ -23,7 +23,6 @@ from docx.text.paragraph import Paragraph
 
 from ..conf import thidua_settings
 
-
 MAX_PARTS = 1000  # zip entries of a .docx (a plan has about 10 to 30)
 MAX_XML_SIZE = 8 * 1024 * 1024  # its XML parts together, which lxml parses (a 60-page plan has about 1 MB)
 MAX_PARAGRAPHS = 20_000

@@ -12,6 +12,7 @@ from ..models import CampaignIndexPage
 from .drafts import PlanImportError, import_plan
 from .forms import PlanImportForm, may_import_into
 
+
 def can_import_plans(user):
     """Whether ``user`` may import plans into at least one campaign list (``forms.may_import_into``)."""
     return any(may_import_into(user, page) for page in CampaignIndexPage.objects.all())
