@@ -10,7 +10,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-sqlite test-postgres test-matrix bench setup browser messages clean
+.PHONY: demo test lint test-sqlite test-postgres test-matrix bench setup browser messages clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ demo: setup
 	$(MANAGE) shell -c "from django.contrib.auth import get_user_model as m; U = m(); U.objects.filter(username='admin').exists() or U.objects.create_superuser('admin', 'admin@example.org', 'admin'); print('Admin: http://127.0.0.1:8000/admin/  user admin, password admin (demo only)')"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup browser test-sqlite test-postgres test-matrix
+test: setup browser lint test-sqlite test-postgres test-matrix
+
+# Ruff (pyproject.toml): import order, likely bugs, and no import inside a function in the app.
+lint: setup
+	$(PY) -m ruff check .
 
 # Debian's Chromium (and a font with Vietnamese glyphs) for the browser tests, installed once.
 browser:

@@ -148,3 +148,98 @@ def test_template_strings_render_in_vietnamese(rf):
                                                                "ELLIPSIS": "…"})()})(),
     })
     assert "Trang 2 / 5" in html
+
+
+def _module_imports():
+    """``{module: {modules it imports when it is imported}}`` for the app: module-level imports (function bodies
+    left out: ruff's PLC0415 refuses imports there, AppConfig.ready aside), relative ones resolved, and an import of
+    ``a.b.c`` from outside ``a.b`` counted as one of the package ``a.b`` too (its ``__init__`` runs first)."""
+    import ast
+
+    modules = {}
+    for path in APP_DIR.rglob("*.py"):
+        parts = path.relative_to(APP_DIR.parent).with_suffix("").parts
+        if "migrations" in parts:
+            continue
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        targets = set()
+
+        def visit(node, package=package, targets=targets):
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                    continue
+                if isinstance(child, ast.Import):
+                    targets.update(alias.name for alias in child.names)
+                elif isinstance(child, ast.ImportFrom):
+                    base = child.module or ""
+                    if child.level:
+                        anchor = package.split(".")
+                        anchor = anchor[: len(anchor) - (child.level - 1)]
+                        base = ".".join(anchor + ([base] if base else []))
+                    targets.add(base)
+                    targets.update(f"{base}.{alias.name}" for alias in child.names if f"{base}.{alias.name}" in modules)
+                visit(child)
+
+        visit(tree)
+        edges = set()
+        for target in targets:
+            if target not in modules:
+                continue
+            edges.add(target)
+            parent = target.rsplit(".", 1)[0]
+            while "." in parent and not name.startswith(parent + "."):
+                edges.add(parent)
+                parent = parent.rsplit(".", 1)[0]
+        graph[name] = edges - {name}
+    return graph
+
+
+def test_the_app_has_no_import_cycle():
+    graph = _module_imports()
+    # The graph is the app's real one: models import the pieces below them, and not the other way round.
+    assert "thidua_wagtail.links" in graph["thidua_wagtail.models.campaigns"] | graph["thidua_wagtail.pagetypes"]
+    assert "thidua_wagtail.models" in graph["thidua_wagtail.search"]
+    cycles = []
+    state = {}
+
+    def walk(node, trail):
+        state[node] = "open"
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == "open":
+                cycles.append(trail[trail.index(target):] + [target])
+            elif target not in state:
+                walk(target, trail + [target])
+        state[node] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [module])
+    assert cycles == []
+
+
+def test_the_private_wagtail_api_we_use_is_still_there(rf, sections):
+    """compat.remember_parent sets what Wagtail's own routing sets, and treebeard still reads it: a page found by
+    an index's route knows its parent without a query."""
+    import inspect
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from treebeard.mp_tree import MP_Node
+    from wagtail.models import Page
+
+    from thidua_wagtail.compat import remember_parent
+
+    assert "_cached_parent_obj" in inspect.getsource(Page.route)
+    assert "_cached_parent_obj" in inspect.getsource(MP_Node.get_parent)
+    child = Page.objects.get(pk=sections["campaigns"].pk)
+    parent = child.get_parent()
+    child = Page.objects.get(pk=sections["campaigns"].pk)
+    remember_parent(child, parent)
+    with CaptureQueriesContext(connection) as queries:
+        assert child.get_parent() is parent
+    assert len(queries) == 0

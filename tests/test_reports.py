@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from thidua_wagtail.models import Nomination, StatisticsPage
-from thidua_wagtail.statistics import all_charts
+from thidua_wagtail.models.statistics import all_charts
 
 from . import factories
 

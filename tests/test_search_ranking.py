@@ -36,7 +36,7 @@ def test_same_pages_in_the_same_order_as_wagtails_backend(sections, unit, select
     locale = Locale.objects.get(language_code="vi")
     results = search.search_pages("dien hinh", locale)
     assert isinstance(results, RANKED[connection.vendor])
-    queryset = Page.objects.live().public().filter(locale=locale).type(*[m for m, _l in search.PAGE_TYPES.values()])
+    queryset = Page.objects.live().public().filter(locale=locale).type(*search.page_types().values())
     expected = [page.pk for page in queryset.search("dien hinh", operator="and")]
     assert results.count() == len(expected) == 24
     assert [page.pk for page in results[0:100]] == expected

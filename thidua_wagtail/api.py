@@ -29,8 +29,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
 
-from .forms import CampaignFilterForm, NewsFilterForm, ProfileFilterForm
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage
+from .models.campaigns import CampaignFilterForm
+from .models.news import NewsFilterForm
+from .models.profiles import ProfileFilterForm
 
 
 class ThiduaFilterBackend(BaseFilterBackend):

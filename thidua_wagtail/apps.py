@@ -9,6 +9,6 @@ class ThiduaWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from .signal_handlers import register_signal_handlers  # noqa: PLC0415 (models are loaded only now)
 
         register_signal_handlers()

@@ -26,10 +26,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from .conf import thidua_settings
+from .conf import SETTING_PREFIX, thidua_settings
 
 VERSION_KEY = "thidua_wagtail:content_version"
 RESPONSE_KEY_PREFIX = "thidua_wagtail:response"
@@ -50,6 +52,14 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.add(VERSION_KEY, 1, timeout=None)
+
+
+@receiver(setting_changed)
+def _settings_changed(*, setting, **kwargs):
+    """What is cached was rendered under the old settings (this happens in tests; a deploy that changes settings
+    or templates runs ``manage.py thidua_clear_cache``)."""
+    if setting.startswith(SETTING_PREFIX) or setting in ("TEMPLATES", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES"):
+        bump_content_version()
 
 
 def versioned(name, compute):

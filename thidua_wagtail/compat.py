@@ -1,11 +1,21 @@
-"""The few places where Wagtail 7.4 and 8.0 differ, in one module.
+"""The few places where Wagtail 7.4 and 8.0 differ, and the one private Wagtail API the app relies on, in one
+module.
 
-Wagtail 8 keeps permission policies in a registry (``wagtail.permissions.policy_registry``); Wagtail 7.4 has
-module-level policies and viewsets that build their own.
+- Wagtail 8 keeps permission policies in a registry (``wagtail.permissions.policy_registry``); Wagtail 7.4 has
+  module-level policies and viewsets that build their own.
+- ``remember_parent``: Wagtail's own ``Page.route()`` sets treebeard's private ``_cached_parent_obj`` on the child
+  it found, so that ``get_parent()`` (breadcrumbs, the news page's list link) costs no query. The app's index pages
+  route to their children themselves (one query, or none from the cache: ``FilteredIndexPage.route``) and do the
+  same. Nothing public does it; ``tests/test_project.py::test_the_private_wagtail_api_we_use_is_still_there``
+  fails when Wagtail or treebeard stop reading or setting it (the cost would then be one query per page view,
+  never a wrong page).
+
+Everything else uses Wagtail's public API.
 """
 
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 
 try:  # Wagtail 8
     from wagtail.permissions import policy_registry, register_permission_policy
@@ -23,8 +33,6 @@ def get_permission_policy(model):
     if policy_registry is not None:
         return policy_registry.get_by_type(model)
     if issubclass(model, Page):
-        from wagtail.permissions import page_permission_policy
-
         return page_permission_policy
     return _policies.get(model) or ModelPermissionPolicy(model)
 
@@ -34,3 +42,8 @@ def set_permission_policy(model, policy):
     if register_permission_policy is not None:
         register_permission_policy(model, policy)
     _policies[model] = policy
+
+
+def remember_parent(child, parent):
+    """Tell ``child`` its parent page, as Wagtail's ``Page.route()`` does (see the module's docstring)."""
+    child._cached_parent_obj = parent

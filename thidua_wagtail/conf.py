@@ -36,6 +36,8 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+SETTING_PREFIX = "THIDUA_"
+
 DEFAULTS = {
     "PAGE_SIZE": 12,
     "RELATED_NEWS_COUNT": 5,
@@ -83,7 +85,7 @@ class ThiduaSettings:
         if name.startswith("_") or name not in self._defaults:
             raise AttributeError(f"Unknown thidua_wagtail setting: {name}")
         if name not in self._cache:
-            self._cache[name] = getattr(settings, f"THIDUA_{name}", self._defaults[name])
+            self._cache[name] = getattr(settings, f"{SETTING_PREFIX}{name}", self._defaults[name])
         return self._cache[name]
 
     def reload(self):
@@ -95,11 +97,5 @@ thidua_settings = ThiduaSettings(DEFAULTS)
 
 @receiver(setting_changed)
 def _reload_thidua_settings(*, setting, **kwargs):
-    if setting.startswith("THIDUA_"):
+    if setting.startswith(SETTING_PREFIX):
         thidua_settings.reload()
-    if setting.startswith("THIDUA_") or setting in ("TEMPLATES", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES"):
-        # What is cached was rendered under the old settings (this happens in tests; a deploy that changes
-        # settings or templates runs `manage.py thidua_clear_cache`).
-        from .cache import bump_content_version
-
-        bump_content_version()

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from .cache import cached_response
 from .conf import thidua_settings
-from .forms import CampaignFilterForm, NewsFilterForm
 from .i18n import active_locale
 from .models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage, OrganisationSettings
+from .models.campaigns import CampaignFilterForm
+from .models.news import NewsFilterForm
 from .querysets import published
 
 

@@ -11,19 +11,9 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from . import pagetypes
+
 MAX_LINKED_PAGES = 50  # linked pages purged per publish: enough for any real page, bounded for a hostile one
-
-# What shows each page type: a profile on its campaigns' pages and the news about it, and so on.
-LINKED = {
-    "exemplaryprofilepage": ("get_campaigns", "get_latest_news"),
-    "newspage": ("get_campaigns", "get_profiles"),
-    "campaignpage": ("get_profiles", "get_latest_news"),
-}
-
-FEEDS = {
-    "newspage": ("thidua_wagtail:news_rss", "thidua_wagtail:news_atom"),
-    "campaignpage": ("thidua_wagtail:campaigns_rss", "thidua_wagtail:campaigns_atom"),
-}
 
 
 def enabled():
@@ -32,16 +22,13 @@ def enabled():
 
 def pages_showing(page):
     """The live pages that show ``page``: its ancestors below the root (home, listings) and the pages linked to it
-    (found with the page's own methods, the ones its template uses for the other direction)."""
-    pages = list(page.get_ancestors().filter(depth__gt=1).live())
-    for method in LINKED.get(page._meta.model_name, ()):
-        pages += list(getattr(page, method)()[:MAX_LINKED_PAGES])
-    return pages
+    (its type's declared relations, see ``pagetypes.pages_showing``)."""
+    return list(page.get_ancestors().filter(depth__gt=1).live()) + pagetypes.pages_showing(page, MAX_LINKED_PAGES)
 
 
 def feed_urls(page):
     """Full URLs of the feeds ``page`` appears in, in its language."""
-    names = FEEDS.get(page._meta.model_name, ())
+    names = getattr(page, "feed_urls", ())
     site = page.get_site()
     if not names or site is None:
         return []
@@ -59,7 +46,7 @@ def purge_pages_showing(sender, instance, **kwargs):
     """``page_published`` / ``page_unpublished`` receiver: purge what shows ``instance``."""
     if not enabled():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch  # noqa: PLC0415 (an optional app)
 
     batch = PurgeBatch()
     batch.add_pages(pages_showing(instance))

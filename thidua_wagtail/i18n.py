@@ -9,6 +9,7 @@ from django.utils import dateformat, translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from .cache import versioned
 from .querysets import public
 
 # Django date formats. Vietnamese: "ngày 26 tháng 8 năm 2019" and "26/8/2019";
@@ -106,6 +107,4 @@ def view_alternates(request):
 def active_locale():
     """``Locale.get_active()``, kept in the cache until the next edit (adding or deleting a locale is one):
     every listing, tag and feed asks for it."""
-    from .cache import versioned
-
     return versioned(f"locale-{translation.get_language()}", Locale.get_active)

@@ -34,17 +34,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import (
-    Award,
-    CampaignIndexPage,
-    NewsIndexPage,
-    Nomination,
-    NominationPage,
-    OfficialDocument,
-    ProfileIndexPage,
-    StatisticsPage,
-    Unit,
-)
+from .models import Award, Nomination, OfficialDocument, Unit
+from .pagetypes import section_types
 
 OFFICE_GROUP = "Thi đua – Văn phòng duyệt"
 TRANSLATORS_GROUP = "Thi đua – Biên dịch"
@@ -52,7 +43,6 @@ UNIT_GROUP_PREFIX = "Thi đua – Biên tập: "
 WORKFLOW_NAME = "Duyệt bởi Văn phòng"
 TASK_NAME = "Văn phòng duyệt"
 
-SECTION_MODELS = {"campaigns": CampaignIndexPage, "profiles": ProfileIndexPage, "news": NewsIndexPage}
 OFFICE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 MEDIA_PERMISSIONS = (("wagtaildocs", "document", ("add", "change", "choose")),
                      ("wagtailimages", "image", ("add", "change", "choose")))
@@ -93,9 +83,20 @@ def _grant_media(group, actions=None):
                 group=group, collection=root, permission=_permission(app_label, f"{action}_{model}"))
 
 
+def workflow_sections():
+    """``{key: page type}`` of the sections under the review workflow (the lists: each type's ``section``)."""
+    return {model.section.key: model for model in section_types() if model.section.workflow}
+
+
+def default_unit_sections():
+    """The sections unit editors may add pages to unless told otherwise (``Section.unit_editors``)."""
+    return [model.section.key for model in section_types() if model.section.unit_editors]
+
+
 def sections(kinds=None):
-    """The section pages (all languages), optionally only of the given kinds ("campaigns", "profiles", "news")."""
-    models = [SECTION_MODELS[k] for k in (kinds or SECTION_MODELS)]
+    """The section pages under the workflow (all languages), optionally only of the given kinds ("campaigns"…)."""
+    known = workflow_sections()
+    models = [known[k] for k in (kinds or known)]
     return list(Page.objects.type(*models).order_by("path"))
 
 
@@ -104,11 +105,12 @@ def unit_group_name(unit):
 
 
 @transaction.atomic
-def setup_roles(unit_sections=("profiles", "news")):
+def setup_roles(unit_sections=None):
     report = RolesReport()
     access_admin = _permission("wagtailadmin", "access_admin")
     all_sections = sections()
-    extra_pages = list(Page.objects.type(NominationPage, StatisticsPage).order_by("path"))
+    others = [model for model in section_types() if not model.section.workflow]
+    extra_pages = list(Page.objects.type(*others).order_by("path")) if others else []
     report.sections = all_sections
 
     office, _created = Group.objects.get_or_create(name=OFFICE_GROUP)
@@ -133,7 +135,7 @@ def setup_roles(unit_sections=("profiles", "news")):
     _grant_media(translators, ("choose",))
     report.groups.append(translators)
 
-    unit_pages = sections(unit_sections)
+    unit_pages = sections(default_unit_sections() if unit_sections is None else unit_sections)
     for unit in Unit.objects.filter(locale=default).order_by("sort_order", "name"):
         group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
         group.permissions.add(access_admin)

@@ -10,24 +10,34 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import connections
+from django.db.models import Count, Window
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from .conf import thidua_settings
-from .models import CampaignPage, ExemplaryProfilePage, NewsPage, OfficialDocument
+from .models import OfficialDocument
+from .pagetypes import detail_types
 from .querysets import public
 from .text import fold
 
-PAGE_TYPES = {
-    "campaign": (CampaignPage, _("Campaign")),
-    "profile": (ExemplaryProfilePage, _("Exemplary profile")),
-    "news": (NewsPage, _("News")),
-}
 DOCUMENT_TYPE = "document"
-TYPE_CHOICES = [(key, label) for key, (_model, label) in PAGE_TYPES.items()] + [(DOCUMENT_TYPE, _("Document"))]
+DOCUMENT_LABEL = _("Document")
+
+
+def page_types():
+    """``{key: page type}`` of the types searched (each declares its key and label in its ``card``)."""
+    return {model.card.key: model for model in detail_types()}
+
+
+def type_choices():
+    """The search page's "In" choices: each page type, then documents."""
+    return [(key, model.card.label) for key, model in page_types().items()] + [(DOCUMENT_TYPE, DOCUMENT_LABEL)]
 
 
 def clean_query(query):
@@ -45,7 +55,8 @@ def search_terms(query):
 def search_pages(query, locale, page_type=None):
     """Live, public pages of ``locale`` matching ``query``, best first: a ``RankedPages`` to count and slice
     (Wagtail's own search results with a search backend other than the database ones)."""
-    models = [PAGE_TYPES[page_type][0]] if page_type else [model for model, _label in PAGE_TYPES.values()]
+    types = page_types()
+    models = [types[page_type]] if page_type else list(types.values())
     queryset = public(Page.objects.live()).filter(locale=locale).type(*models)
     terms = search_terms(query)
     if not terms:
@@ -66,8 +77,6 @@ def search_pages(query, locale, page_type=None):
 def page_entry_types():
     """Placeholders and parameters of ``content_type_id IN (…)`` for the search index entries of pages (each
     page's entry is kept under its own page type)."""
-    from wagtail.search.utils import get_descendants_content_types_pks
-
     types = get_descendants_content_types_pks(Page)
     return ", ".join(["%s"] * len(types)), types
 
@@ -149,14 +158,10 @@ class SQLiteRankedPages(RankedPages):
 
     @classmethod
     def applies(cls, queryset):
-        from django.db import connections
-
         module = type(get_search_backend()).__module__
         return connections[queryset.db].vendor == "sqlite" and module.endswith("backends.database.sqlite.sqlite")
 
     def _execute(self, select, tail="", params=()):
-        from django.db import connections
-
         fts, entries = self.FTS_TABLE, self.ENTRY_TABLE
         pages_sql, pages_params = self.queryset.values("pk").query.sql_with_params()
         placeholders, types = page_entry_types()
@@ -205,16 +210,12 @@ class PostgresRankedPages(RankedPages):
 
     @classmethod
     def applies(cls, queryset):
-        from django.db import connections
-
         module = type(get_search_backend()).__module__
         return connections[queryset.db].vendor == "postgresql" and module.endswith("backends.database.postgres.postgres")
 
     @classmethod
     def candidates(cls, terms):
         """SQL of the ids of pages whose index entry holds each of ``terms`` in its title or its body."""
-        from django.db.models.expressions import RawSQL
-
         config = getattr(get_search_backend(), "config", None)
         tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
         clauses, params = [], []
@@ -232,16 +233,12 @@ class PostgresRankedPages(RankedPages):
     @classmethod
     def selective(cls, candidates, using):
         """Whether ``candidates`` are few enough to narrow the search to (one quick, bounded query)."""
-        from django.db import connections
-
         sql, params = candidates.sql, candidates.params
         with connections[using].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) c", [*params, cls.SELECTIVE + 1])
             return cursor.fetchone()[0] <= cls.SELECTIVE
 
     def fetch(self, start, stop):
-        from django.db.models import Count, Window
-
         # Ids and the total only: the ranked rows that PostgreSQL sorts (and passes between its parallel workers)
         # stay narrow; the page's dozen pages are read afterwards by primary key.
         ranked = self.results.get_queryset().annotate(thidua_total=Window(Count("pk")))
@@ -281,13 +278,8 @@ def page_hits(pages, query, request=None):
         page = specific.get(pk)
         if page is None:
             continue
-        if isinstance(page, CampaignPage):
-            label, date, text = PAGE_TYPES["campaign"][1], page.start_date, page.summary
-        elif isinstance(page, ExemplaryProfilePage):
-            label, date, text = PAGE_TYPES["profile"][1], page.year_recognised, page.achievements
-        else:
-            label, date, text = PAGE_TYPES["news"][1], page.date, page.summary
-        hits.append(Hit(label, excerpt(page.title, query, 1000), page.get_url(request), date, excerpt(text, query), page))
+        hits.append(Hit(page.card.label, excerpt(page.title, query, 1000), page.get_url(request), page.card_date,
+                        excerpt(page.card_text, query), page))
     return hits
 
 
@@ -297,7 +289,7 @@ def document_hits(documents, query):
         url = document.file.url if document.file_id else ""
         text = document.summary or document.issuing_body
         title = excerpt(f"{document.number} — {document.title}", query, 1000)
-        hits.append(Hit(str(TYPE_CHOICES[-1][1]), title, url, document.issue_date, excerpt(text, query), document))
+        hits.append(Hit(str(DOCUMENT_LABEL), title, url, document.issue_date, excerpt(text, query), document))
     return hits
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .cache import cached_response
 from .conf import thidua_settings
-from .forms import requested_page_number
+from .filters import requested_page_number
 from .i18n import active_locale
 from .models.base import base_template
 
@@ -19,7 +19,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", _("Everything")), *search.TYPE_CHOICES]
+        self.fields["type"].choices = [("", _("Everything")), *search.type_choices()]
 
 
 def search_view(request):

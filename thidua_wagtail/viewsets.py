@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .compat import WAGTAIL_7, get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
 from .models import Award, Nomination, NominationAttachment, OfficialDocument, Unit
-from .nominations import NominationReviewError, accept_nomination, reject_nomination
+from .models.nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
 
 

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from .compat import get_permission_policy, set_permission_policy
+from .dashboard import dashboard_panels
 from .models import ExemplaryProfilePage, Nomination
-from .panels import dashboard_panels
 from .reports import HonoursReportView
 from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup

@@ -1,4 +1,5 @@
-"""What the three section index pages share: an intro, a filter form and pagination."""
+"""What the app's page types share: ``ThiduaPageMixin`` (every page), ``DetailPage`` (campaigns, profiles, news:
+the declarations of ``pagetypes.py``) and ``FilteredIndexPage`` (the lists: one shape, one template)."""
 
 import hashlib
 
@@ -12,9 +13,13 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..cache import ResponseCacheMixin, versioned, without_session
+from ..compat import remember_parent
 from ..conf import thidua_settings
-from ..forms import requested_page_number
-from ..text import repair_lossy_slug
+from ..filters import requested_page_number
+from ..links import get_model
+from ..pagetypes import RelatedPages
+from ..querysets import published
+from ..text import FoldedSearchMixin, ascii_slug, repair_lossy_slug
 
 
 class ThiduaPageMixin(ResponseCacheMixin):
@@ -22,17 +27,25 @@ class ThiduaPageMixin(ResponseCacheMixin):
     own), Vietnamese-safe slugs for pages not yet published (see ``text.repair_lossy_slug``), and anonymous
     responses served from the cache (see ``cache.py``)."""
 
-    def _set_core_field_defaults(self):
-        super()._set_core_field_defaults()
-        if self.first_published_at is None and self.title and self.slug:
-            repaired = repair_lossy_slug(self.title, self.slug)
-            if repaired != self.slug:
-                try:
-                    parent = self.get_parent()
-                except Exception:  # not in the tree yet
-                    parent = None
-                if parent is not None and self._slug_is_available(repaired, parent, self):
-                    self.slug = repaired
+    def full_clean(self, *args, **kwargs):
+        self.repair_slug()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.repair_slug()
+        return super().save(*args, **kwargs)
+
+    def repair_slug(self):
+        """Before the first publication, replace a lossy automatic slug with the proper ASCII one, when no sibling
+        has it (public API only: the parent and its children)."""
+        if self.first_published_at is not None or not (self.title and self.slug):
+            return
+        repaired = repair_lossy_slug(self.title, self.slug)
+        if repaired == self.slug:
+            return
+        parent = self.get_parent() if self.path else None
+        if parent is not None and not parent.get_children().filter(slug=repaired).exclude(pk=self.pk).exists():
+            self.slug = repaired
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -44,10 +57,56 @@ def base_template():
     return thidua_settings.BASE_TEMPLATE or "thidua_wagtail/layout.html"
 
 
+class DetailPage(ThiduaPageMixin, FoldedSearchMixin, Page):
+    """A page type with cards (campaigns, profiles, news): subclasses declare ``card``, ``related``,
+    ``feed_urls``, ``og_type`` and ``structured_data()`` (see ``pagetypes.py``)."""
+
+    card = None  # a pagetypes.Card
+    related = {}  # name -> pagetypes.Related
+    feed_urls = ()  # URL names of the feeds the type appears in
+    og_type = "website"
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cards(cls, queryset):
+        """``queryset`` of this type ready for its cards."""
+        return cls.card.prepare(queryset)
+
+    @property
+    def related_pages(self):
+        """``page.related_pages.campaigns``: every related page of a declared relation (the API uses it)."""
+        return RelatedPages(self)
+
+    @property
+    def card_date(self):
+        return getattr(self, self.card.date)
+
+    @property
+    def card_text(self):
+        return getattr(self, self.card.text)
+
+    @property
+    def card_image(self):
+        return getattr(self, self.card.image) if self.card.image else None
+
+    def structured_data(self, request, base, publisher):
+        """The page's schema.org entity: ``base`` holds its url, language and image (see ``metadata.py``)."""
+        return {**base, "@type": "WebPage", "name": self.title, "publisher": publisher}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Querysets are lazy: a related block whose fragment is cached asks nothing of the database.
+        context.update({name: relation.shown(self) for name, relation in type(self).related.items()})
+        return context
+
+
 class FilteredIndexPage(ThiduaPageMixin, Page):
     """An index page listing its live children, filtered by GET parameters.
 
-    Subclasses set ``filter_form_class`` and implement ``get_listing_queryset``.
+    Subclasses set ``filter_form_class`` (a ``filters.ListingFilterForm``), ``listing_model``, ``results_text``,
+    ``empty_text`` and ``listing_class``; their template extends ``thidua_wagtail/index_page.html``.
     A malformed parameter is ignored (and named in a notice); a page number out of
     range shows the last page; a non-numeric page number shows the first.
     """
@@ -58,12 +117,18 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     filter_form_class = None
+    listing_model = None  # the DetailPage type listed ("thidua_wagtail.CampaignPage")
+    results_text = None  # ngettext_lazy("%(counter)s campaign", "%(counter)s campaigns", "counter")
+    empty_text = None  # what an empty list says
+    listing_class = "td-grid"  # the list's CSS class (td-grid, td-grid td-grid--profiles, td-list)
 
     class Meta:
         abstract = True
 
     def get_listing_queryset(self):
-        raise NotImplementedError
+        """The live, public pages below this one, ready for their cards, in their type's order."""
+        model = get_model(self.listing_model)
+        return model.cards(published(model.objects.child_of(self))).order_by(*model.card.ordering)
 
     def route(self, request, path_components):
         """Wagtail finds a child page in two queries (the page, then its specific type); an index whose children
@@ -80,7 +145,7 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
             key = f"child-{self.pk}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()}"
             child = versioned(key, find) if without_session(request) else find()
             if child is not None:
-                child._cached_parent_obj = self
+                remember_parent(child, self)
                 return child.route(request, path_components[1:])
             # No such child, or one of another type made before the rules: Wagtail's own lookup.
         return super().route(request, path_components)
@@ -94,12 +159,16 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
         page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
         query = request.GET.copy()
         query.pop("page", None)
+        requested = requested_page_number(request.GET.get("page"))
         context.update(
+            card_template=get_model(self.listing_model).card.template,
+            # What the list's cached fragment varies on: the valid filters and the page asked for.
+            listing_cache_key=f"{form.cache_key}|{requested}",
             filter_form=form,
             page_obj=page_obj,
             items=SimpleLazyObject(lambda: page_obj.object_list),
             paginator=paginator,
-            requested_page=requested_page_number(request.GET.get("page")),
+            requested_page=requested,
             filter_querystring=query.urlencode(),
         )
         return context
@@ -107,8 +176,6 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
 def unique_child_slug(parent, title, fallback="trang"):
     """An ASCII slug for ``title`` not yet used by a child of ``parent`` ("ten", "ten-2", …)."""
-    from ..text import ascii_slug
-
     base = ascii_slug(title) or fallback
     siblings = set(parent.get_children().values_list("slug", flat=True))
     slug, n = base, 2

@@ -1,8 +1,10 @@
 """Emulation campaigns (phong trào thi đua) and the index that lists them."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,18 +21,50 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
-from ..conf import thidua_settings
-from ..forms import CampaignFilterForm
-from ..querysets import CampaignManager, campaign_cards, profile_cards, published, today
-from ..serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
-from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage, ThiduaPageMixin
+from ..filters import ListingFilterForm, choice_field, year_field
+from ..pagetypes import Card, Related, Section
+from ..querysets import CampaignManager, public, today
+from .base import DetailPage, FilteredIndexPage
+from .serializers import OfficialDocumentSerializer, PageLinkSerializer, UnitSerializer
+
+PROFILE = "thidua_wagtail.ExemplaryProfilePage"
+NEWS = "thidua_wagtail.NewsPage"
+
+
+class CampaignFilterForm(ListingFilterForm):
+    STATUS_CHOICES = [
+        ("", _("Any status")),
+        ("ongoing", _("Ongoing")),
+        ("upcoming", _("Upcoming")),
+        ("ended", _("Ended")),
+    ]
+
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES)
+    type = forms.ChoiceField(label=_("Type"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("Any type")), *CampaignPage.CampaignType.choices]
+        self.fields["year"] = year_field(_("Year"))
+
+    def filter_status(self, queryset, value):
+        return queryset.with_status(value)
+
+    def filter_type(self, queryset, value):
+        return queryset.filter(campaign_type=value)
+
+    def filter_year(self, queryset, value):
+        return queryset.active_in_year(value)
 
 
 class CampaignIndexPage(FilteredIndexPage):
     """Lists the campaigns below it, filterable by status, type and year."""
 
     filter_form_class = CampaignFilterForm
+    listing_model = "thidua_wagtail.CampaignPage"
+    results_text = ngettext_lazy("%(counter)s campaign", "%(counter)s campaigns", "counter")
+    empty_text = _("No campaign matches these filters.")
+    section = Section("campaigns", pgettext_lazy("section title", "Emulation campaigns"), order=10)
 
     subpage_types = ["thidua_wagtail.CampaignPage"]
 
@@ -38,11 +72,8 @@ class CampaignIndexPage(FilteredIndexPage):
         verbose_name = _("campaign index")
         verbose_name_plural = _("campaign indexes")
 
-    def get_listing_queryset(self):
-        return campaign_cards(published(CampaignPage.objects.child_of(self))).order_by("-start_date", "-pk")
 
-
-class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
+class CampaignPage(DetailPage):
     """A campaign, usually launched by a plan document (kế hoạch).
 
     Its status (upcoming, ongoing, ended) is derived from its dates, never stored.
@@ -92,6 +123,20 @@ class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     )
 
     objects = CampaignManager()
+
+    card = Card(key="campaign", template="thidua_wagtail/includes/campaign_card.html", label=_("Campaign"),
+                ordering=("-start_date", "-pk"), text="summary", date="start_date", image="hero_image",
+                rendition="fill-640x320")
+    related = {
+        "profiles": Related(PROFILE, through="thidua_wagtail.ProfileCampaign", field="campaign", owner="profile",
+                            limit="RELATED_PROFILES_COUNT"),
+        "latest_news": Related(NEWS, through="thidua_wagtail.NewsRelatedCampaign", field="campaign", owner="page",
+                               limit="RELATED_NEWS_COUNT"),
+        "sub_campaigns": Related("thidua_wagtail.CampaignPage", referenced_by="parent_campaign",
+                                 ordering=("start_date", "title")),
+        "parent": Related("thidua_wagtail.CampaignPage", reference="parent_campaign", single=True),
+    }
+    feed_urls = ("thidua_wagtail:campaigns_rss", "thidua_wagtail:campaigns_atom")
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("campaign_type"), FieldPanel("launching_authority")]),
@@ -151,8 +196,10 @@ class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
         APIField("document_links"),
         APIField("unit_links"),
         APIField("parent", serializer=PageLinkSerializer(source="get_parent_campaign", read_only=True)),
-        APIField("sub_campaigns", serializer=PageLinkSerializer(source="get_sub_campaigns", many=True, read_only=True)),
-        APIField("profiles", serializer=PageLinkSerializer(source="get_profiles", many=True, read_only=True)),
+        APIField("sub_campaigns", serializer=PageLinkSerializer(source="related_pages.sub_campaigns", many=True,
+                                                                read_only=True)),
+        APIField("profiles", serializer=PageLinkSerializer(source="related_pages.profiles", many=True,
+                                                           read_only=True)),
     ]
 
     parent_page_types = ["thidua_wagtail.CampaignIndexPage"]
@@ -190,45 +237,36 @@ class CampaignPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     def status_label(self):
         return self.Status(self.status).label
 
-    def get_profiles(self):
-        from .profiles import ExemplaryProfilePage, ProfileCampaign
-
-        linked = ProfileCampaign.objects.filter(campaign__translation_key=self.translation_key)
-        return profile_cards(
-            published(ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, pk__in=linked.values("profile_id")))
-        ).order_by("-year_recognised", "title")
-
-    def get_latest_news(self):
-        from .news import NewsRelatedCampaign, news_linked
-
-        return news_linked(NewsRelatedCampaign.objects.filter(campaign__translation_key=self.translation_key),
-                           self.locale_id)
+    def get_parent_campaign(self):
+        return type(self).related["parent"].shown(self)
 
     def get_sub_campaigns(self):
-        return campaign_cards(
-            published(
-                CampaignPage.objects.filter(
-                    locale_id=self.locale_id, parent_campaign__translation_key=self.translation_key
-                )
-            )
-        ).order_by("start_date", "title")
+        return self.related_pages.sub_campaigns
 
-    def get_parent_campaign(self):
-        if not self.parent_campaign_id:
-            return None
-        return (
-            published(CampaignPage.objects.filter(locale_id=self.locale_id))
-            .filter(translation_key__in=CampaignPage.objects.filter(pk=self.parent_campaign_id).values("translation_key"))
-            .first()
-        )
+    @classmethod
+    def choice_field(cls, locale):
+        """A filter's choice of the live, public campaigns in ``locale``, newest first."""
+        return choice_field(_("Campaign"), public(cls.objects.live()).order_by("-start_date"), _("All campaigns"),
+                            locale)
+
+    def structured_data(self, request, base, publisher):
+        data = {
+            **base,
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "startDate": self.start_date.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": {"@type": "GovernmentOrganization", "name": self.launching_authority},
+            "location": {"@type": "Place", "name": publisher.get("parentOrganization", publisher)["name"]},
+        }
+        if self.end_date:
+            data["endDate"] = self.end_date.isoformat()
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            profiles=self.get_profiles()[: thidua_settings.RELATED_PROFILES_COUNT],
-            latest_news=self.get_latest_news()[: thidua_settings.RELATED_NEWS_COUNT],
-            sub_campaigns=self.get_sub_campaigns(),
-            parent=self.get_parent_campaign(),
             # (a document kept private is shown only in the preview)
             documents=[link.document for link in self.document_links.select_related("document__file")
                        if link.document.is_public or getattr(request, "is_preview", False)],

@@ -1,11 +1,14 @@
 """News about campaigns and exemplary profiles."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,26 +17,50 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from ..forms import NewsFilterForm
-from ..querysets import campaign_cards, news_cards, profile_cards, published
-from ..serializers import FileSerializer, PageLinkSerializer
-from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage, ThiduaPageMixin
+from ..filters import ListingFilterForm, year_field
+from ..i18n import absolute_url
+from ..links import same_object
+from ..pagetypes import Card, Related, Section
+from .base import DetailPage, FilteredIndexPage
+from .campaigns import CampaignPage
+from .serializers import FileSerializer, PageLinkSerializer
+
+
+class NewsFilterForm(ListingFilterForm):
+    tag = forms.SlugField(label=_("Topic"), max_length=100, allow_unicode=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"] = year_field(_("Year"))
+        self.fields["campaign"] = CampaignPage.choice_field(self.locale)
+
+    def filter_tag(self, queryset, value):
+        return queryset.filter(tags__slug=value)
+
+    def filter_year(self, queryset, value):
+        return queryset.filter(date__year=value)
+
+    def filter_campaign(self, queryset, campaign):
+        linked = NewsRelatedCampaign.objects.filter(same_object("campaign", campaign))
+        return queryset.filter(pk__in=linked.values("page_id"))
 
 
 class NewsIndexPage(FilteredIndexPage):
     """Lists news items, newest first, filterable by topic, year and campaign."""
 
     filter_form_class = NewsFilterForm
+    listing_model = "thidua_wagtail.NewsPage"
+    results_text = ngettext_lazy("%(counter)s news item", "%(counter)s news items", "counter")
+    empty_text = _("No news item matches these filters.")
+    listing_class = "td-list"
+    section = Section("news", pgettext_lazy("section title", "Emulation and commendation news"), order=30,
+                      unit_editors=True)
 
     subpage_types = ["thidua_wagtail.NewsPage"]
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
-
-    def get_listing_queryset(self):
-        return news_cards(published(NewsPage.objects.child_of(self))).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -45,7 +72,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("thidua_wagtail.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(ThiduaPageMixin, FoldedSearchMixin, Page):
+class NewsPage(DetailPage):
     """A news item, linked to the campaigns and profiles it is about."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -55,6 +82,15 @@ class NewsPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(verbose_name=_("topics"), through=NewsPageTag, blank=True)
+
+    card = Card(key="news", template="thidua_wagtail/includes/news_card.html", label=_("News"), ordering=("-date", "-pk"),
+                text="summary", date="date", image="image", rendition="fill-480x270")
+    related = {
+        "campaigns": Related("thidua_wagtail.CampaignPage", rows="related_campaigns", field="campaign"),
+        "profiles": Related("thidua_wagtail.ExemplaryProfilePage", rows="related_profiles", field="profile"),
+    }
+    feed_urls = ("thidua_wagtail:news_rss", "thidua_wagtail:news_atom")
+    og_type = "article"
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -87,8 +123,10 @@ class NewsPage(ThiduaPageMixin, FoldedSearchMixin, Page):
         APIField("image", serializer=ImageRenditionField("fill-1200x630")),
         APIField("body"),
         APIField("tags"),
-        APIField("campaigns", serializer=PageLinkSerializer(source="get_campaigns", many=True, read_only=True)),
-        APIField("profiles", serializer=PageLinkSerializer(source="get_profiles", many=True, read_only=True)),
+        APIField("campaigns", serializer=PageLinkSerializer(source="related_pages.campaigns", many=True,
+                                                            read_only=True)),
+        APIField("profiles", serializer=PageLinkSerializer(source="related_pages.profiles", many=True,
+                                                           read_only=True)),
         APIField("attachments"),
     ]
 
@@ -102,43 +140,33 @@ class NewsPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     @staticmethod
     def tags_in(queryset):
         """The tags used by the news items of ``queryset``, by name."""
-        from taggit.models import Tag
-
         used = NewsPageTag.objects.filter(content_object__in=queryset.values("pk")).values("tag_id")
         return Tag.objects.filter(pk__in=used).order_by("name")
 
-    def get_campaigns(self):
-        from .campaigns import CampaignPage
-
-        keys = self.related_campaigns.values("campaign__translation_key")
-        return campaign_cards(published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys)))
-
-    def get_profiles(self):
-        from .profiles import ExemplaryProfilePage
-
-        keys = self.related_profiles.values("profile__translation_key")
-        return profile_cards(
-            published(ExemplaryProfilePage.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
-        )
+    def structured_data(self, request, base, publisher):
+        return {
+            **base,
+            "@type": "NewsArticle",
+            "headline": Truncator(self.title).chars(110),
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.latest_revision_created_at or self.date).isoformat(),
+            "mainEntityOfPage": base["url"],
+            "author": publisher,
+            "publisher": publisher,
+            "keywords": [tag.name for tag in self.tags.all()],
+            "about": [{"@type": "Event", "name": c.title, "url": absolute_url(request, c.get_url(request))}
+                      for c in self.related_pages.campaigns],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            campaigns=self.get_campaigns(),
-            profiles=self.get_profiles(),
             attachments=[a.document for a in self.attachments.select_related("document") if a.document],
             topics=self.tags.order_by("name"),
             news_index=self.get_parent(),
         )
         return context
-
-
-def news_linked(links, locale_id):
-    """Live, public news of ``locale_id`` whose link rows are in ``links`` (NewsRelatedCampaign or
-    NewsRelatedProfile rows), newest first, ready for the news cards."""
-    return news_cards(
-        published(NewsPage.objects.filter(locale_id=locale_id, pk__in=links.values("page_id")))
-    ).order_by("-date", "-pk")
 
 
 class NewsRelatedCampaign(Orderable):

@@ -2,13 +2,20 @@
 
 An editor places a NominationPage where they want it; visitors send a Nomination through it; the office
 reviews nominations in the admin (new / accepted / rejected) and accepting one makes a draft
-ExemplaryProfilePage from it (``thidua_wagtail.nominations.accept_nomination``).
+ExemplaryProfilePage from it (``accept_nomination``). The form, its abuse protection and the notification mail are in
+``nomination_form.py``.
 """
 
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.forms import modelform_factory
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -16,8 +23,13 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
-from .base import ThiduaPageMixin
-from .profiles import ExemplaryProfilePage
+from ..nomination_form import NominationForm, notify_editors, reserve_submission
+from ..pagetypes import Section
+from ..querysets import published
+from .base import ThiduaPageMixin, unique_child_slug
+from .campaigns import CampaignPage
+from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileIndexPage
+from .snippets import Unit
 
 
 class NominationPage(ThiduaPageMixin, Page):
@@ -51,6 +63,8 @@ class NominationPage(ThiduaPageMixin, Page):
 
     subpage_types = []
     max_count_per_parent = 1
+    section = Section("nominations", pgettext_lazy("section title", "Nominate an exemplary case"), order=40,
+                      workflow=False)
 
     class Meta:
         verbose_name = _("nomination form")
@@ -66,10 +80,37 @@ class NominationPage(ThiduaPageMixin, Page):
 
     cache_responses = False  # the form carries a CSRF token and per-visitor errors
 
-    def serve(self, request, *args, **kwargs):
-        from ..nominations import serve_nomination_page
+    def get_form(self, *args, **kwargs):
+        """The nomination form, offering this page's language's units and campaigns."""
+        form_class = modelform_factory(Nomination, form=NominationForm)
+        units = Unit.objects.filter(locale=self.locale_id).order_by("sort_order", "name")
+        campaigns = published(CampaignPage.objects.filter(locale=self.locale_id)).order_by("-start_date", "title")
+        return form_class(*args, locale=self.locale, units=units, campaigns=campaigns, **kwargs)
 
-        return serve_nomination_page(self, request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
+        status = 200
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES)
+            if form.is_spam:
+                return HttpResponseRedirect(self.url + "?sent=1")
+            if not form.is_valid():
+                status = 400
+            elif not reserve_submission(request):
+                form.add_error(None, gettext(
+                    "Too many nominations have been sent from your address. Please try again later."))
+                status = 429
+            else:
+                nomination = form.save(self)
+                admin_url = request.build_absolute_uri(reverse("thidua_nominations:edit", args=[nomination.pk]))
+                transaction.on_commit(lambda: notify_editors(self, nomination, admin_url))
+                return HttpResponseRedirect(self.url + "?sent=1")
+        else:
+            form = self.get_form()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(form=form, sent=request.GET.get("sent") == "1" and request.method == "GET")
+        response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
+        response["Cache-Control"] = "private, no-cache"
+        return response
 
 
 def attachment_path(instance, filename):
@@ -154,3 +195,54 @@ class NominationAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+# ---------------------------------------------------------------------------
+# Review
+# ---------------------------------------------------------------------------
+
+
+class NominationReviewError(ValueError):
+    pass
+
+
+def accept_nomination(nomination, user):
+    """Mark ``nomination`` accepted and create a draft profile from it; return the profile."""
+    if nomination.profile_id:
+        raise NominationReviewError(gettext("A profile was already created from this nomination."))
+    index = ProfileIndexPage.objects.filter(locale=nomination.locale).order_by("path").first()
+    if index is None:
+        index = ProfileIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
+    if index is None:
+        raise NominationReviewError(gettext("There is no profile list to create the profile in."))
+    with transaction.atomic():
+        profile = ExemplaryProfilePage(
+            title=nomination.nominee_name,
+            slug=unique_child_slug(index, nomination.nominee_name, "de-cu"),
+            live=False,
+            kind=nomination.kind,
+            position=nomination.position,
+            unit=nomination.unit if nomination.unit and nomination.unit.locale_id == index.locale_id else None,
+            year_recognised=timezone.localdate().year,
+            achievements=nomination.achievements,
+            owner=user,
+        )
+        if nomination.campaign_id:
+            profile.campaign_links.add(ProfileCampaign(campaign=nomination.campaign))
+        index.add_child(instance=profile)
+        profile.save_revision(user=user, log_action=True)
+        nomination.status = Nomination.Status.ACCEPTED
+        nomination.profile = profile
+        nomination.reviewed_by = user
+        nomination.reviewed_at = timezone.now()
+        nomination.save(update_fields=["status", "profile", "reviewed_by", "reviewed_at"])
+    return profile
+
+
+def reject_nomination(nomination, user, note=""):
+    nomination.status = Nomination.Status.REJECTED
+    nomination.reviewed_by = user
+    nomination.reviewed_at = timezone.now()
+    if note:
+        nomination.review_note = note
+    nomination.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

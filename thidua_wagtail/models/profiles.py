@@ -1,9 +1,11 @@
 """Exemplary profiles (điển hình tiên tiến): individuals and collectives, with their honours."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,31 +17,62 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock
-from ..conf import thidua_settings
-from ..forms import ProfileFilterForm
-from ..querysets import campaign_cards, profile_cards, published
-from ..serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
-from ..text import FoldedSearchMixin
-from .base import FilteredIndexPage, ThiduaPageMixin
+from ..filters import ListingFilterForm, choice_field, year_field
+from ..links import same_object
+from ..pagetypes import Card, Related, Section
+from .base import DetailPage, FilteredIndexPage
+from .campaigns import CampaignPage
+from .serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
+from .snippets import Award, Unit
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
+
+
+class ProfileFilterForm(ListingFilterForm):
+    kind = forms.ChoiceField(label=_("Individual or collective"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Individuals and collectives")), *ExemplaryProfilePage.Kind.choices]
+        self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
+        self.fields["award"] = choice_field(_("Award"), Award.objects.all(), _("All awards"), self.locale)
+        self.fields["campaign"] = CampaignPage.choice_field(self.locale)
+        self.fields["year"] = year_field(_("Year recognised"))
+
+    def filter_year(self, queryset, value):
+        return queryset.filter(year_recognised=value)
+
+    def filter_kind(self, queryset, value):
+        return queryset.filter(kind=value)
+
+    def filter_unit(self, queryset, unit):
+        return queryset.filter(same_object("unit", unit))
+
+    def filter_award(self, queryset, award):
+        honoured = ProfileHonour.objects.filter(same_object("award", award))
+        return queryset.filter(pk__in=honoured.values("profile_id"))
+
+    def filter_campaign(self, queryset, campaign):
+        linked = ProfileCampaign.objects.filter(same_object("campaign", campaign))
+        return queryset.filter(pk__in=linked.values("profile_id"))
 
 
 class ProfileIndexPage(FilteredIndexPage):
     """Lists exemplary profiles, filterable by kind, unit, award and campaign."""
 
     filter_form_class = ProfileFilterForm
+    listing_model = "thidua_wagtail.ExemplaryProfilePage"
+    results_text = ngettext_lazy("%(counter)s exemplary profile", "%(counter)s exemplary profiles", "counter")
+    empty_text = _("No exemplary profile matches these filters.")
+    listing_class = "td-grid td-grid--profiles"
+    section = Section("profiles", pgettext_lazy("section title", "Exemplary profiles"), order=20,
+                      unit_editors=True)
 
     subpage_types = ["thidua_wagtail.ExemplaryProfilePage"]
 
     class Meta:
         verbose_name = _("exemplary profile index")
         verbose_name_plural = _("exemplary profile indexes")
-
-    def get_listing_queryset(self):
-        return profile_cards(published(ExemplaryProfilePage.objects.child_of(self))).order_by(
-            "-year_recognised", "title"
-        )
 
 
 class ExemplaryProfileForm(WagtailAdminPageForm):
@@ -63,7 +96,7 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ExemplaryProfilePage(ThiduaPageMixin, FoldedSearchMixin, Page):
+class ExemplaryProfilePage(DetailPage):
     """An exemplary individual or collective, with their achievements and honours.
 
     The page title is the person's or the collective's name.
@@ -95,6 +128,16 @@ class ExemplaryProfilePage(ThiduaPageMixin, FoldedSearchMixin, Page):
     story = StreamField(BodyBlock(), verbose_name=_("story"), blank=True)
 
     base_form_class = ExemplaryProfileForm
+
+    card = Card(key="profile", template="thidua_wagtail/includes/profile_card.html", label=_("Exemplary profile"),
+                ordering=("-year_recognised", "title"), text="achievements", date="year_recognised",
+                image="photo", rendition="fill-240x300", select_related=("unit",))
+    related = {
+        "campaigns": Related("thidua_wagtail.CampaignPage", rows="campaign_links", field="campaign",
+                             ordering=("-start_date",)),
+        "latest_news": Related("thidua_wagtail.NewsPage", through="thidua_wagtail.NewsRelatedProfile",
+                               field="profile", owner="page", limit="RELATED_NEWS_COUNT"),
+    }
 
     content_panels = [
         FieldPanel("title", heading=_("Name"), help_text=_("Full name of the person or name of the collective.")),
@@ -128,7 +171,8 @@ class ExemplaryProfilePage(ThiduaPageMixin, FoldedSearchMixin, Page):
         APIField("achievements"),
         APIField("story"),
         APIField("honours"),
-        APIField("campaigns", serializer=PageLinkSerializer(source="get_campaigns", many=True, read_only=True)),
+        APIField("campaigns", serializer=PageLinkSerializer(source="related_pages.campaigns", many=True,
+                                                            read_only=True)),
     ]
 
     parent_page_types = ["thidua_wagtail.ProfileIndexPage"]
@@ -142,27 +186,27 @@ class ExemplaryProfilePage(ThiduaPageMixin, FoldedSearchMixin, Page):
     def is_individual(self):
         return self.kind == self.Kind.INDIVIDUAL
 
-    def get_campaigns(self):
-        from .campaigns import CampaignPage
+    @property
+    def og_type(self):
+        return "profile" if self.is_individual else "website"
 
-        keys = self.campaign_links.values("campaign__translation_key")
-        return campaign_cards(
-            published(CampaignPage.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
-        ).order_by("-start_date")
-
-    def get_latest_news(self):
-        from .news import NewsRelatedProfile, news_linked
-
-        return news_linked(NewsRelatedProfile.objects.filter(profile__translation_key=self.translation_key),
-                           self.locale_id)
+    def structured_data(self, request, base, publisher):
+        awards = [f"{h.award.name} ({h.year})" for h in self.honours.select_related("award").order_by("year")]
+        if not self.is_individual:
+            return {**base, "@type": "Organization", "name": self.title, "description": self.achievements,
+                    "award": awards, "parentOrganization": publisher}
+        data = {**base, "@type": "Person", "name": self.title, "description": self.achievements, "award": awards}
+        if self.position:
+            data["jobTitle"] = self.position
+        if self.unit:
+            data["worksFor"] = {"@type": "Organization", "name": self.unit.name, "parentOrganization": publisher}
+        else:
+            data["worksFor"] = publisher
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            honours=self.honours.select_related("award").order_by("-year", "sort_order"),
-            campaigns=self.get_campaigns(),
-            latest_news=self.get_latest_news()[: thidua_settings.RELATED_NEWS_COUNT],
-        )
+        context["honours"] = self.honours.select_related("award").order_by("-year", "sort_order")
         return context
 
 

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import Site
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..cache import versioned
 
 
 @register_setting(icon="site")
@@ -60,10 +62,6 @@ class OrganisationSettings(BaseSiteSetting):
     def cached_for_request(cls, request):
         """``for_request()``, kept in the cache until the next edit (every page shows the organisation), with
         its logo. Empty settings when no site matches the request."""
-        from wagtail.models import Site
-
-        from ..cache import versioned
-
         memo = getattr(request, "_thidua_organisation", None)
         if memo is None:
             site = Site.find_for_request(request)

@@ -8,7 +8,7 @@ from .. import i18n, metadata
 from ..cache import content_version
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
-from ..querysets import campaign_cards, news_cards, profile_cards, public, published
+from ..querysets import public, published
 
 register = template.Library()
 
@@ -77,21 +77,37 @@ def thidua_breadcrumbs(context, page):
 def thidua_current_campaigns(limit=None):
     """Ongoing campaigns in the active language, those ending soonest first."""
     qs = published(CampaignPage.objects.filter(locale=_active_locale())).ongoing()
-    return campaign_cards(qs).order_by("end_date", "-start_date")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return CampaignPage.cards(qs).order_by("end_date", "-start_date")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
 @register.simple_tag
 def thidua_recent_profiles(limit=None):
     """The most recently published exemplary profiles in the active language."""
     qs = published(ExemplaryProfilePage.objects.filter(locale=_active_locale()))
-    return profile_cards(qs).order_by("-first_published_at")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return ExemplaryProfilePage.cards(qs).order_by("-first_published_at")[: limit or thidua_settings.HOME_FEATURED_COUNT]
 
 
 @register.simple_tag
 def thidua_recent_news(limit=None):
     """The latest news in the active language."""
     qs = published(NewsPage.objects.filter(locale=_active_locale()))
-    return news_cards(qs).order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+    return NewsPage.cards(qs).order_by("-date", "-pk")[: limit or thidua_settings.HOME_FEATURED_COUNT]
+
+
+@register.simple_tag
+def thidua_card_image(page, css_class=""):
+    """A card's image (``<img>``, empty alt: the card's title says what it is) in the rendition its page type
+    declares (``card.rendition``), which the list's query prefetched; nothing when the page has no image."""
+    image = page.card_image
+    if image is None:
+        return ""
+    return image.get_rendition(page.card.rendition).img_tag({"class": css_class, "alt": ""})
+
+
+@register.filter
+def thidua_count(text, count):
+    """A lazy ``ngettext_lazy(..., "counter")`` text for ``count``: ``{{ page.results_text|thidua_count:n }}``."""
+    return text % {"counter": count}
 
 
 @register.filter

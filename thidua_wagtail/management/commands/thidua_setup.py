@@ -1,9 +1,10 @@
-"""Create the app's sections under a site's home page, in every content language."""
+"""Create the app's sections under a site's home page, in every content language (``thidua_wagtail/sections.py``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from thidua_wagtail.bootstrap import SECTIONS, SetupError, setup_sections
+from thidua_wagtail.pagetypes import sections_by_key
+from thidua_wagtail.sections import SetupError, setup_sections
 
 
 def parse_assignments(values, option):
@@ -14,8 +15,9 @@ def parse_assignments(values, option):
         if not sep or not text.strip():
             raise CommandError(f"{option} takes SECTION=VALUE or SECTION:LANGUAGE=VALUE, not {value!r}.")
         kind, _colon, language = key.strip().partition(":")
-        if kind not in SECTIONS:
-            raise CommandError(f"Unknown section {kind!r} in {option}; choose from {', '.join(SECTIONS)}.")
+        known = sections_by_key()
+        if kind not in known:
+            raise CommandError(f"Unknown section {kind!r} in {option}; choose from {', '.join(known)}.")
         out[(kind, language) if language else kind] = text.strip()
     return out
 
@@ -25,9 +27,10 @@ class Command(BaseCommand):
             "site's home page, in every language of WAGTAIL_CONTENT_LANGUAGES. Safe to run again.")
 
     def add_arguments(self, parser):
+        known = ", ".join(sections_by_key())
         parser.add_argument("--site", help="Hostname of the site (default: the default site).")
-        parser.add_argument("--sections", default=",".join(SECTIONS),
-                            help=f"Comma-separated subset of: {', '.join(SECTIONS)} (default: all).")
+        parser.add_argument("--sections", default=known.replace(" ", ""),
+                            help=f"Comma-separated subset of: {known} (default: all).")
         parser.add_argument("--title", action="append", metavar="SECTION[:LANG]=TITLE",
                             help="Title of a section, e.g. --title \"news=Tin tức\" --title \"news:en=News\".")
         parser.add_argument("--slug", action="append", metavar="SECTION[:LANG]=SLUG",

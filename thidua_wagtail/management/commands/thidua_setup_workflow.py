@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua_wagtail.roles import SECTION_MODELS, setup_roles
+from thidua_wagtail.roles import default_unit_sections, setup_roles, workflow_sections
 
 
 class Command(BaseCommand):
@@ -10,16 +10,18 @@ class Command(BaseCommand):
             "emulation sections, and the workflow \"review by Office\" on those sections. Safe to run again.")
 
     def add_arguments(self, parser):
+        default = ",".join(default_unit_sections())
         parser.add_argument(
-            "--unit-sections", default="profiles,news",
-            help="Sections unit editors may add pages to: a comma-separated subset of campaigns,profiles,news "
-                 "(default: profiles,news).")
+            "--unit-sections", default=default,
+            help=f"Sections unit editors may add pages to: a comma-separated subset of "
+                 f"{','.join(workflow_sections())} (default: {default}).")
 
     def handle(self, *args, unit_sections, **options):
         kinds = [k.strip() for k in unit_sections.split(",") if k.strip()]
-        unknown = [k for k in kinds if k not in SECTION_MODELS]
+        known = workflow_sections()
+        unknown = [k for k in kinds if k not in known]
         if unknown:
-            raise CommandError(f"Unknown section(s): {', '.join(unknown)}; use campaigns, profiles, news.")
+            raise CommandError(f"Unknown section(s): {', '.join(unknown)}; use {', '.join(known)}.")
         report = setup_roles(unit_sections=kinds)
         if not report.sections:
             self.stdout.write(self.style.WARNING(

@@ -4,24 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-from thidua_wagtail.models import (
-    Award,
-    CampaignIndexPage,
-    CampaignPage,
-    ExemplaryProfilePage,
-    NewsIndexPage,
-    NewsPage,
-    Nomination,
-    NominationPage,
-    OfficialDocument,
-    OrganisationSettings,
-    ProfileIndexPage,
-    StatisticsPage,
-    Unit,
-)
-
-PAGE_TYPES = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, NominationPage, StatisticsPage, CampaignPage,
-              ExemplaryProfilePage, NewsPage)
+from thidua_wagtail.models import Award, Nomination, OfficialDocument, OrganisationSettings, Unit
+from thidua_wagtail.pagetypes import app_page_types
 
 
 class Command(BaseCommand):
@@ -33,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Really delete.")
 
     def handle(self, *args, yes, **options):
-        pages = Page.objects.type(*PAGE_TYPES)
+        pages = Page.objects.type(*app_page_types())
         counts = {
             "pages": pages.count(),
             "nominations": Nomination.objects.count(),

@@ -1,6 +1,8 @@
-"""Create the app's section pages under a site's home page, in every content language (``thidua_setup``).
+"""Create the app's section pages under a site's home page, in every content language (the ``thidua_setup``
+command).
 
-Sections: the campaign list, the profile list, the news list, the nomination form and the statistics page. The
+Sections are the page types that declare a ``section`` (``pagetypes.Section``): the campaign list, the profile
+list, the news list, the nomination form and the statistics page, in their declared order. The
 default language's sections are created under the site's root page; the other languages get translations of
 them (Wagtail's ``copy_for_translation``, so the language switcher and wagtail-localize's sync know they are the
 same pages), under the home page's translation, which is created too when missing. Existing sections are left
@@ -11,20 +13,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 
-from .models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
+from .pagetypes import sections_by_key
 from .text import ascii_slug
-
-SECTIONS = {
-    "campaigns": (CampaignIndexPage, pgettext_lazy("section title", "Emulation campaigns")),
-    "profiles": (ProfileIndexPage, pgettext_lazy("section title", "Exemplary profiles")),
-    "news": (NewsIndexPage, pgettext_lazy("section title", "Emulation and commendation news")),
-    "nominations": (NominationPage, pgettext_lazy("section title", "Nominate an exemplary case")),
-    "statistics": (StatisticsPage, pgettext_lazy("section title", "Emulation and commendation statistics")),
-}
 
 
 class SetupError(ValueError):
@@ -39,15 +32,16 @@ class SetupReport:
 
 def default_title(kind, language_code):
     with translation.override(language_code):
-        return str(SECTIONS[kind][1])
+        return str(sections_by_key()[kind].section.title)
 
 
 def setup_sections(site, kinds=None, titles=None, slugs=None):
     """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value."""
-    kinds = list(kinds or SECTIONS)
-    unknown = [kind for kind in kinds if kind not in SECTIONS]
+    known = sections_by_key()
+    kinds = list(kinds or known)
+    unknown = [kind for kind in kinds if kind not in known]
     if unknown:
-        raise SetupError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}.")
+        raise SetupError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(known)}.")
     titles, slugs = titles or {}, slugs or {}
     report = SetupReport()
     home = site.root_page.specific
@@ -67,7 +61,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None):
     with transaction.atomic():
         sources = {}
         for kind in kinds:
-            model = SECTIONS[kind][0]
+            model = known[kind]
             existing = model.objects.child_of(home).first()
             if existing is not None:
                 sources[kind] = existing

@@ -1,4 +1,4 @@
-"""Panels for the Wagtail admin's dashboard (registered in wagtail_hooks.py).
+"""The Wagtail admin dashboard's panels (registered in wagtail_hooks.py).
 
 Each panel does a fixed number of queries, whatever the number of pages.
 """
@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from .compat import get_permission_policy
-from .models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
+from .models import CampaignPage, Nomination
+from .pagetypes import detail_types
 
-THIDUA_PAGE_MODELS = (CampaignPage, ExemplaryProfilePage, NewsPage)
 LIMIT = 8
 
 
@@ -85,7 +86,7 @@ class ReviewPanel(DashboardPanel):
 
     def get_context_data(self, parent_context):
         page_type = ContentType.objects.get_for_model(Page)
-        types = [ContentType.objects.get_for_model(model) for model in THIDUA_PAGE_MODELS]
+        types = [ContentType.objects.get_for_model(model) for model in detail_types()]
         states = list(
             WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=page_type,
                                          content_type__in=types)
@@ -105,11 +106,9 @@ class TranslationsPanel(DashboardPanel):
     order = 140
 
     def get_context_data(self, parent_context):
-        from wagtail_localize.models import TranslationSource
-
         default = Locale.get_default()
         targets = list(Locale.objects.exclude(pk=default.pk))
-        sources = list(Page.objects.type(*THIDUA_PAGE_MODELS).live().filter(locale=default)
+        sources = list(Page.objects.type(*detail_types()).live().filter(locale=default)
                        .only("pk", "title", "translation_key", "last_published_at").order_by("-last_published_at"))
         keys = [p.translation_key for p in sources]
         translated = set(Page.objects.filter(translation_key__in=keys, locale__in=targets)

@@ -1,4 +1,5 @@
-"""Taking nominations from visitors: the form, abuse protection, notification, and acceptance.
+"""Taking nominations from visitors: the form, abuse protection and notification (the page that serves them, the
+models and their review are in ``models/nominations.py``).
 
 - ``NominationForm`` validates on the server (Vietnamese and English messages through gettext); a
   honeypot field catches form-filling robots, which are shown the thank-you page and nothing is stored.
@@ -6,7 +7,6 @@
   counted in Django's cache, so it holds across several app servers sharing a cache (Redis).
 - Attachments: PDF, JPEG, PNG or WebP only, checked by extension *and* by content, each at most
   ``THIDUA_NOMINATION_MAX_FILE_SIZE`` bytes, at most ``THIDUA_NOMINATION_MAX_FILES`` files.
-- ``accept_nomination`` makes a draft ExemplaryProfilePage from a nomination.
 """
 
 import hashlib
@@ -17,19 +17,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
 
 from .conf import thidua_settings
-from .models import CampaignPage, ExemplaryProfilePage, Nomination, NominationAttachment, ProfileIndexPage, Unit
-from .models.base import unique_child_slug
-from .models.profiles import ProfileCampaign
-from .querysets import published
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +67,9 @@ def check_attachment(upload):
 
 
 class NominationForm(forms.ModelForm):
+    """The visitor's form; ``models.nominations.NominationPage.get_form_class()`` binds it to the Nomination model.
+    ``units`` and ``campaigns`` are the choices offered (the page's language)."""
+
     # Robots fill every field; people do not see this one.
     website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
     attachments = MultipleFileField(
@@ -83,7 +78,6 @@ class NominationForm(forms.ModelForm):
     )
 
     class Meta:
-        model = Nomination
         fields = [
             "kind", "nominee_name", "position", "unit", "unit_name", "achievements", "campaign",
             "nominator_name", "nominator_email", "nominator_phone", "consent",
@@ -93,13 +87,12 @@ class NominationForm(forms.ModelForm):
             "achievements": forms.Textarea(attrs={"rows": 8}),
         }
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, locale=None, units=None, campaigns=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.locale = locale
-        self.fields["unit"].queryset = Unit.objects.filter(locale=locale).order_by("sort_order", "name")
+        self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = _("— not listed —")
-        self.fields["campaign"].queryset = published(CampaignPage.objects.filter(locale=locale)).order_by(
-            "-start_date", "title")
+        self.fields["campaign"].queryset = campaigns
         self.fields["campaign"].empty_label = _("— none in particular —")
         self.fields["consent"].required = True
         self.fields["consent"].error_messages["required"] = _(
@@ -154,8 +147,7 @@ class NominationForm(forms.ModelForm):
         with transaction.atomic():
             nomination.save()
             for upload in self.cleaned_data.get("attachments") or []:
-                NominationAttachment.objects.create(
-                    nomination=nomination, file=upload, original_name=upload.name[:255], size=upload.size)
+                nomination.attachments.create(file=upload, original_name=upload.name[:255], size=upload.size)
         return nomination
 
 
@@ -194,34 +186,8 @@ def reserve_submission(request):
 
 
 # ---------------------------------------------------------------------------
-# Page serving and notification
+# Notification
 # ---------------------------------------------------------------------------
-
-
-def serve_nomination_page(page, request, *args, **kwargs):
-    locale = page.locale
-    status = 200
-    if request.method == "POST":
-        form = NominationForm(request.POST, request.FILES, locale=locale)
-        if form.is_spam:
-            return HttpResponseRedirect(page.url + "?sent=1")
-        if not form.is_valid():
-            status = 400
-        elif not reserve_submission(request):
-            form.add_error(None, _("Too many nominations have been sent from your address. Please try again later."))
-            status = 429
-        else:
-            nomination = form.save(page)
-            admin_url = request.build_absolute_uri(reverse("thidua_nominations:edit", args=[nomination.pk]))
-            transaction.on_commit(lambda: notify_editors(page, nomination, admin_url))
-            return HttpResponseRedirect(page.url + "?sent=1")
-    else:
-        form = NominationForm(locale=locale)
-    context = page.get_context(request, *args, **kwargs)
-    context.update(form=form, sent=request.GET.get("sent") == "1" and request.method == "GET")
-    response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def one_line(text):
@@ -243,6 +209,7 @@ def notify_editors(page, nomination, admin_url=""):
     whatever language the visitor used. A failure is logged and recorded (``notification``), and the dashboard
     lists such nominations, so none is silently left unnotified.
     """
+    Nomination = type(nomination)
     recipients = page.get_notify_list()
     if not recipients:
         Nomination.objects.filter(pk=nomination.pk).update(notification=Nomination.Notification.NONE)
@@ -272,54 +239,3 @@ def notify_editors(page, nomination, admin_url=""):
     outcome = Nomination.Notification.SENT if sent else Nomination.Notification.FAILED
     Nomination.objects.filter(pk=nomination.pk).update(notification=outcome)
     return sent
-
-
-# ---------------------------------------------------------------------------
-# Review
-# ---------------------------------------------------------------------------
-
-
-class NominationReviewError(ValueError):
-    pass
-
-
-def accept_nomination(nomination, user):
-    """Mark ``nomination`` accepted and create a draft profile from it; return the profile."""
-    if nomination.profile_id:
-        raise NominationReviewError(_("A profile was already created from this nomination."))
-    index = ProfileIndexPage.objects.filter(locale=nomination.locale).order_by("path").first()
-    if index is None:
-        index = ProfileIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
-    if index is None:
-        raise NominationReviewError(_("There is no profile list to create the profile in."))
-    with transaction.atomic():
-        profile = ExemplaryProfilePage(
-            title=nomination.nominee_name,
-            slug=unique_child_slug(index, nomination.nominee_name, "de-cu"),
-            live=False,
-            kind=nomination.kind,
-            position=nomination.position,
-            unit=nomination.unit if nomination.unit and nomination.unit.locale_id == index.locale_id else None,
-            year_recognised=timezone.localdate().year,
-            achievements=nomination.achievements,
-            owner=user,
-        )
-        if nomination.campaign_id:
-            profile.campaign_links.add(ProfileCampaign(campaign=nomination.campaign))
-        index.add_child(instance=profile)
-        profile.save_revision(user=user, log_action=True)
-        nomination.status = Nomination.Status.ACCEPTED
-        nomination.profile = profile
-        nomination.reviewed_by = user
-        nomination.reviewed_at = timezone.now()
-        nomination.save(update_fields=["status", "profile", "reviewed_by", "reviewed_at"])
-    return profile
-
-
-def reject_nomination(nomination, user, note=""):
-    nomination.status = Nomination.Status.REJECTED
-    nomination.reviewed_by = user
-    nomination.reviewed_at = timezone.now()
-    if note:
-        nomination.review_note = note
-    nomination.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

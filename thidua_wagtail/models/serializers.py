@@ -1,8 +1,9 @@
-"""Serializers for the read API: the snippets pages link to, and links to pages in their own language."""
+"""How the read API shows what pages link to (the page types name these in their ``api_fields``): snippets, files,
+and links to pages in their own language."""
 
 from rest_framework import serializers
 
-from .models.snippets import Award, OfficialDocument, Unit
+from .snippets import Award, OfficialDocument, Unit
 
 
 class UnitSerializer(serializers.ModelSerializer):

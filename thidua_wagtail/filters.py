@@ -1,0 +1,96 @@
+"""What the listing pages' GET filter forms share (each page type's own form is in its model module).
+
+Every parameter goes through a form field, so a malformed value ("abc", "²",
+a NUL byte, a huge number, an unknown choice) is dropped and reported as a
+notice, never passed to the database.
+"""
+
+from django import forms
+
+from .conf import thidua_settings
+from .links import in_locale
+
+MAX_YEAR = 2100
+MAX_ID = 2**63 - 1
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that rejects anything but a plain id in the database's range before querying."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value)
+        if not (value.isascii() and value.isdigit() and int(value) <= MAX_ID):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ListingFilterForm(forms.Form):
+    """Base for listing filters: ``filter()`` applies each valid, non-empty field. ``locale`` (a Locale, its id, or
+    None for every locale) limits the choices of the unit, award and campaign fields."""
+
+    use_required_attribute = False
+
+    def __init__(self, data=None, *, locale, **kwargs):
+        super().__init__(data, **kwargs)
+        self.locale = locale
+        for field in self.fields.values():
+            field.required = False
+
+    def filter(self, queryset):
+        if not self.is_bound:
+            return queryset
+        if not self.is_valid():  # cleaned_data keeps only the valid fields
+            # Do not echo a malformed value back into the form.
+            self.data = self.data.copy()
+            for name in self.errors:
+                self.data[name] = ""
+        for name, value in self.cleaned_data.items():
+            if value not in (None, "", []):
+                queryset = getattr(self, f"filter_{name}")(queryset, value)
+        return queryset
+
+    @property
+    def has_active_filters(self):
+        return self.is_bound and any(v not in (None, "", []) for v in getattr(self, "cleaned_data", {}).values())
+
+    @property
+    def cache_key(self):
+        """What the rendered list depends on: the valid filter values and the names of the ignored ones
+        (not the raw query string, so junk parameters do not each get a cache entry)."""
+        if not self.is_bound:
+            return ""
+        values = [f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(self.cleaned_data.items())
+                  if value not in (None, "", [])]
+        return "&".join(values + [f"ignored={name}" for name in sorted(self.errors)])
+
+    @property
+    def ignored_fields(self):
+        """Labels of the parameters that were malformed and so ignored."""
+        if not self.is_bound:
+            return []
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+
+def year_field(label):
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=thidua_settings.FIRST_YEAR,
+        max_value=MAX_YEAR,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+def requested_page_number(value):
+    """The page number asked for, as Django's ``Paginator.get_page()`` reads it (1 when it is not a number)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def choice_field(label, queryset, empty_label, locale):
+    """A choice of ``queryset``'s objects (units, awards, campaigns) in ``locale`` (every locale when None)."""
+    return IdChoiceField(required=False, label=label, queryset=in_locale(queryset, locale), empty_label=empty_label)
