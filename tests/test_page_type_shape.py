@@ -19,13 +19,14 @@ from .testapp.models import DecisionCampaign, DecisionPage
 
 
 @pytest.fixture
-def decision(home, sections):
+def decision(home, sections, django_capture_on_commit_callbacks):
     campaign = factories.make_campaign(sections["campaigns"], "Phong trào khen thưởng")
     page = DecisionPage(title="Quyết định khen thưởng số 12", slug="quyet-dinh-12",
                         decision_date=datetime.date(2024, 5, 2), summary="Tặng Bằng khen cho các tập thể xuất sắc")
     page.campaign_links.add(DecisionCampaign(campaign=campaign))
-    home.add_child(instance=page)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail indexes for search on commit
+        home.add_child(instance=page)
+        page.save_revision().publish()
     return page, campaign
 
 
@@ -42,7 +43,7 @@ def test_the_types_are_found_by_what_they_declare():
 
 def test_search_and_metadata_come_from_the_declarations(client, decision):
     page, campaign = decision
-    response = client.get("/vi/tim-kiem/", {"q": "khen thuong so 12", "type": "decision"})
+    response = client.get("/vi/tim-kiem/", {"q": "quyet dinh khen thuong", "type": "decision"})
     html = response.content.decode()
     assert response.status_code == 200
     hit = re.search(r'<li class="td-result">.*?</li>', html, re.S).group(0)
