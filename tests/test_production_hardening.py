@@ -126,6 +126,16 @@ def csp_violations(base, public_paths, admin_paths, session_key):
     return violations
 
 
+PUBLISH_NEWS = """
+from thidua_wagtail.models import NewsIndexPage, NewsPage
+index = NewsIndexPage.objects.get(locale__language_code="vi")
+page = NewsPage(title="Tin đăng từ máy chủ kia", slug="tin-dang-tu-may-chu-kia", summary="Một tin mới.",
+                body=[("paragraph", "<p>Nội dung.</p>")])
+index.add_child(instance=page)
+page.save_revision().publish()
+"""
+
+
 def test_gunicorn_serves_the_site_and_survives_a_redis_outage(tmp_path, production_database):  # noqa: F811
     redis_port = free_port()
     redis = start_redis(redis_port)
@@ -201,6 +211,25 @@ def test_gunicorn_serves_the_site_and_survives_a_redis_outage(tmp_path, producti
         session_key = manage("shell", "-c", SIGN_IN, env=env).stdout.split()[-1]
         violations = csp_violations(base, public[:6] + ["/vi/de-cu-dien-hinh-tien-tien/"], admin, session_key)
         assert violations == [], "\n".join(f"{url}: {text}" for url, text in violations)
+
+        # Two app servers behind one Redis and one database: a publish shows at once on both, and what it does not
+        # touch stays cached on both.
+        second, second_base = start_gunicorn(env)
+        news_list, unrelated = "/vi/tin-thi-dua-khen-thuong/", "/vi/dien-hinh-tien-tien/"
+        try:
+            for server_base in (base, second_base, base, second_base):
+                for path in (news_list, unrelated):
+                    assert fetch(server_base + path)[0] == 200
+            assert [fetch(b + unrelated)[1].get("X-Thidua-Cache") for b in (base, second_base)] == ["hit", "hit"]
+            manage("shell", "-c", PUBLISH_NEWS, env=env)
+            for server_base in (base, second_base):
+                status, headers, html = fetch(server_base + news_list)
+                assert status == 200 and "Tin đăng từ máy chủ kia" in html, server_base
+                assert fetch(server_base + unrelated)[1].get("X-Thidua-Cache") == "hit", server_base
+        finally:
+            second.terminate()
+            second_output = second.communicate(timeout=20)[0]
+        assert "Traceback" not in second_output, second_output
 
         # Redis stops: everything still answers; a nomination sent now is stored.
         for path in public:

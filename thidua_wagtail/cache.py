@@ -1,11 +1,22 @@
 """Caching of public pages: whole responses for anonymous visitors, and fragments for everyone else.
 
-Two layers, both keyed on a *content version* kept in Django's cache (so every process behind a load
-balancer sees the same version when the cache is shared: Redis, Memcached) and on today's date (a campaign's
-status changes at midnight without any edit). Publishing, unpublishing, moving or deleting any page, and saving
-or deleting a unit, award, document, image, Wagtail document, the organisation settings, a site, a view
-restriction or a locale bumps the version (``signal_handlers.py``): nothing cached is ever shown after an edit,
-at the cost of recomputing pages after each one.
+Two layers, both keyed on *versions* kept in Django's cache (so every process behind a load balancer sees the same
+versions when the cache is shared: Redis, Memcached) and on today's date (a campaign's status changes at midnight
+without any edit). Invalidation follows what an edit touches (``signal_handlers.py``):
+
+- a page's **own version**: publishing or unpublishing a campaign, profile or news item bumps the versions of the
+  pages that show it: itself, its translations, its ancestors (its list, the home page), the pages its type's
+  relations name before and after the edit (``pagetypes.pages_showing``), and the pages of types that list every
+  page of its type (``shows_all_of``: the statistics page, the lists whose filters offer campaigns). Every other
+  page stays cached;
+- the **site version**: what every page shows (menus, breadcrumbs, footer, snippets, settings, images, view
+  restrictions, locales). Moving or deleting a page, publishing any other page (a section, the home page), and
+  saving or deleting a unit, award, document, image, Wagtail document, the organisation settings, a site, a view
+  restriction or a locale bump it, and with it everything;
+- the **content version**, bumped by every edit: what depends on all content at once (search, feeds).
+
+A version missing from the cache (evicted) starts again from the clock, never from a number used before, so an
+eviction cannot bring back a page cached before an edit.
 
 - **Responses** (``THIDUA_PAGE_CACHE_TIMEOUT``, default 600 s): the app's pages, its search page and its feeds,
   for GET/HEAD requests without a session cookie, keyed on the page (or view), the language, the scheme, the
@@ -21,6 +32,7 @@ at the cost of recomputing pages after each one.
 """
 
 import hashlib
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -34,24 +46,63 @@ from django.utils import timezone, translation
 from .conf import SETTING_PREFIX, thidua_settings
 
 VERSION_KEY = "thidua_wagtail:content_version"
+SITE_KEY = "thidua_wagtail:site_version"
+PAGE_KEY = "thidua_wagtail:page_version:{}"
 RESPONSE_KEY_PREFIX = "thidua_wagtail:response"
 MAX_QUERY_STRING = 1000  # longer query strings are served but not cached (no cache flooding with junk)
 CACHE_HEADER = "X-Thidua-Cache"
 
 
+def _fresh_version():
+    """A version number no key has used before (microseconds of the clock)."""
+    return time.time_ns() // 1000
+
+
+def _versions(keys):
+    """The current value of each version key, in order; a missing one is started (from the clock)."""
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, _fresh_version(), timeout=None)
+        found.update(cache.get_many(missing))
+    return [found.get(key, 0) for key in keys]
+
+
+def _bump(key):
+    try:
+        cache.incr(key)
+    except ValueError:  # not set yet, or evicted
+        cache.add(key, _fresh_version(), timeout=None)
+
+
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    """Moves on at every edit: for what depends on all content (search, feeds)."""
+    return _versions([VERSION_KEY])[0]
+
+
+def site_version():
+    """Moves on at edits every page shows (see the module's docstring)."""
+    return _versions([SITE_KEY])[0]
+
+
+def page_version_key(page_id):
+    """What a page's cached responses and fragments are keyed on: the site's version and the page's own."""
+    site, page = _versions([SITE_KEY, PAGE_KEY.format(page_id)])
+    return f"{site}.{page}"
 
 
 def bump_content_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.add(VERSION_KEY, 1, timeout=None)
+    """Everything cached is stale (a receiver for edits every page may show)."""
+    _bump(VERSION_KEY)
+    _bump(SITE_KEY)
+
+
+def bump_page_versions(page_ids):
+    """The pages ``page_ids`` (and what depends on all content) are stale; every other page stays cached."""
+    _bump(VERSION_KEY)
+    for page_id in sorted(set(page_ids)):
+        _bump(PAGE_KEY.format(page_id))
 
 
 @receiver(setting_changed)
@@ -62,13 +113,15 @@ def _settings_changed(*, setting, **kwargs):
         bump_content_version()
 
 
-def versioned(name, compute):
-    """``compute()``, kept in the cache under the content version (so until the next edit) as long as fragments
-    are: for small lookups every page repeats (view restrictions, the organisation's settings, locales)."""
+def versioned(name, compute, page_id=None):
+    """``compute()``, kept in the cache under the site's version (and the version of the page ``page_id``, when
+    the value depends on it) as long as fragments are: for small lookups every page repeats (view restrictions,
+    the organisation's settings, locales, an index's children)."""
     timeout = thidua_settings.FRAGMENT_CACHE_TIMEOUT
     if timeout <= 0:
         return compute()
-    key = f"thidua_wagtail:data:{content_version()}:{name}"
+    version = page_version_key(page_id) if page_id is not None else site_version()
+    key = f"thidua_wagtail:data:{version}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -83,8 +136,9 @@ def without_session(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def response_cache_key(request, scope):
-    """The cache key of this request's response, or None when it must not come from the cache."""
+def response_cache_key(request, scope, page_id=None):
+    """The cache key of this request's response, or None when it must not come from the cache. A page's response
+    (``page_id``) is keyed on its own version and the site's; any other (search, feeds) on the content version."""
     if thidua_settings.PAGE_CACHE_TIMEOUT <= 0 or request.method not in ("GET", "HEAD"):
         return None
     if getattr(request, "is_preview", False) or "messages" in request.COOKIES:
@@ -101,7 +155,8 @@ def response_cache_key(request, scope):
         return None
     vary = "\n".join([request.scheme, host, translation.get_language() or "", query_key(request.GET)])
     digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return f"{RESPONSE_KEY_PREFIX}:{content_version()}:{timezone.localdate().isoformat()}:{scope}:{digest}"
+    version = page_version_key(page_id) if page_id is not None else content_version()
+    return f"{RESPONSE_KEY_PREFIX}:{version}:{timezone.localdate().isoformat()}:{scope}:{digest}"
 
 
 def query_key(params):
@@ -137,12 +192,13 @@ def _cacheable(request, response):
     return not (session is not None and session.accessed)
 
 
-def cached_response(request, scope, respond):
+def cached_response(request, scope, respond, page_id=None):
     """``respond()``'s response, from the cache when an identical anonymous request was answered before.
 
-    ``scope`` names what is served (``"page-42"``, ``"search"``…); ``respond`` makes the response on a miss.
+    ``scope`` names what is served (``"page-42"``, ``"search"``…); ``respond`` makes the response on a miss;
+    ``page_id``: the page served, whose version the response follows.
     """
-    key = response_cache_key(request, scope)
+    key = response_cache_key(request, scope, page_id)
     if key is None:
         return respond()
     hit = cache.get(key)
@@ -173,4 +229,4 @@ class ResponseCacheMixin:
         respond = super().serve
         if not self.cache_responses:
             return respond(request, *args, **kwargs)
-        return cached_response(request, f"page-{self.pk}", lambda: respond(request, *args, **kwargs))
+        return cached_response(request, f"page-{self.pk}", lambda: respond(request, *args, **kwargs), self.pk)

@@ -10,6 +10,7 @@ purge: give the front-end cache a short lifetime for URLs with a query string (s
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from wagtail.models import Page
 
 from . import pagetypes
 
@@ -50,5 +51,9 @@ def purge_pages_showing(sender, instance, **kwargs):
 
     batch = PurgeBatch()
     batch.add_pages(pages_showing(instance))
+    # The pages that showed it before the edit (a link removed): see signal_handlers.remember_pages_showing.
+    shown_before = getattr(instance, "_thidua_shown_before", ())
+    if shown_before:
+        batch.add_pages(Page.objects.live().filter(pk__in=shown_before).specific())
     batch.add_urls(feed_urls(instance))
     batch.purge()

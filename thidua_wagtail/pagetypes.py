@@ -16,6 +16,10 @@ A section page type (the lists, the nomination form, the statistics page) declar
 key, its default title, its place among the sections, and whether the review workflow applies (``sections.py``,
 ``roles.py``).
 
+Any page type may declare ``shows_all_of = ("app.Model", …)``: it shows something of every page of those types (the
+statistics page counts every profile; a list whose filter offers every campaign), so publishing one of them
+refreshes it (``pages_to_refresh``).
+
 Adding a page type is one model module with these declarations, its templates and its tests.
 """
 
@@ -164,3 +168,27 @@ def pages_showing(page, limit):
         else:
             found += list(relation.query(page)[:limit])
     return found
+
+
+def is_detail_page(page):
+    return isinstance(getattr(type(page), "card", None), Card)
+
+
+def pages_to_refresh(page, shown_before=()):
+    """Ids of the pages whose content shows ``page``, a detail page just published or unpublished: itself, its
+    translations, its ancestors (lists, home), the pages its relations name (``shown_before``: those named before
+    the edit, see ``signal_handlers.remember_pages_showing``), and the pages of types declaring ``shows_all_of``
+    its type."""
+    ids = {page.pk, *shown_before}
+    ids.update(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+    ids.update(page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+    ids.update(other.pk for other in pages_showing(page, MAX_SHOWING))
+    label = page._meta.label
+    listing = [model for model in apps.get_models()
+               if issubclass(model, Page) and label in getattr(model, "shows_all_of", ())]
+    if listing:
+        ids.update(Page.objects.type(*listing).values_list("pk", flat=True))
+    return ids
+
+
+MAX_SHOWING = 200  # related pages refreshed per relation and publish: every real page, bounded for a hostile one

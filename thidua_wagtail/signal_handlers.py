@@ -1,12 +1,13 @@
 """Signal receivers, connected in ``ThiduaWagtailConfig.ready()``."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import bump_content_version
+from . import pagetypes
+from .cache import bump_content_version, bump_page_versions
 from .frontend_cache import purge_pages_showing
 from .models import Award, OfficialDocument, OrganisationSettings, Unit
 from .plans.drafts import publish_plan_documents
@@ -15,8 +16,10 @@ from .translation_review import restriction_deleted, restriction_saved, unpublis
 
 def register_signal_handlers():
     uid = "thidua_wagtail_bump"
-    page_published.connect(bump_content_version, dispatch_uid=f"{uid}_published")
-    page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}_unpublished")
+    # What a page's relations name before a publish, so the pages that stop showing it are refreshed too.
+    pre_save.connect(remember_pages_showing, dispatch_uid="thidua_wagtail_remember_showing")
+    page_published.connect(page_changed, dispatch_uid=f"{uid}_published")
+    page_unpublished.connect(page_changed, dispatch_uid=f"{uid}_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}_moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}_deleted")
     # Translations follow their source: unpublished and made private with it.
@@ -51,3 +54,24 @@ def _settings_saved(sender, instance, created, **kwargs):
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_content_version()
+
+
+def remember_pages_showing(sender, instance, update_fields=None, **kwargs):
+    """``pre_save`` of a live detail page saved whole (a publish writes its relations): note the pages its
+    relations name now, before the new ones are written."""
+    if update_fields is not None or not instance.pk or not pagetypes.is_detail_page(instance):
+        return
+    stored = type(instance).objects.filter(pk=instance.pk, live=True).first()
+    if stored is not None:
+        instance._thidua_shown_before = {page.pk for page in pagetypes.pages_showing(stored, pagetypes.MAX_SHOWING)}
+
+
+def page_changed(sender, instance, **kwargs):
+    """A page was published or unpublished: a campaign, profile or news item refreshes the pages that show it
+    (``pagetypes.pages_to_refresh``); any other page (a section, the home page: menus and breadcrumbs) refreshes
+    everything."""
+    if not pagetypes.is_detail_page(instance):
+        bump_content_version()
+        return
+    shown_before = getattr(instance, "_thidua_shown_before", ())
+    bump_page_versions(pagetypes.pages_to_refresh(instance, shown_before))

@@ -132,8 +132,8 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail finds a child page in two queries (the page, then its specific type); an index whose children
-        are all of one type finds it in one, and for visitors without a session keeps it in the cache until the next
-        edit (``cache.versioned``: publishing, unpublishing, moving or deleting any page is one)."""
+        are all of one type finds it in one, and for visitors without a session keeps it in the cache until this
+        index's version moves (``cache.versioned``: publishing or unpublishing a child, moving or deleting a page)."""
         models = self.allowed_subpage_models()
         if path_components and len(models) == 1:
             model, slug = models[0], path_components[0]
@@ -143,7 +143,7 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
 
             # Editors (who have a session) always get the page from the database, draft fields and all.
             key = f"child-{self.pk}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()}"
-            child = versioned(key, find) if without_session(request) else find()
+            child = versioned(key, find, page_id=self.pk) if without_session(request) else find()
             if child is not None:
                 remember_parent(child, self)
                 return child.route(request, path_components[1:])

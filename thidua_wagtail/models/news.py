@@ -53,6 +53,7 @@ class NewsIndexPage(FilteredIndexPage):
     results_text = ngettext_lazy("%(counter)s news item", "%(counter)s news items", "counter")
     empty_text = _("No news item matches these filters.")
     listing_class = "td-list"
+    shows_all_of = ("thidua_wagtail.CampaignPage",)  # the campaign filter offers every campaign
     section = Section("news", pgettext_lazy("section title", "Emulation and commendation news"), order=30,
                       unit_editors=True)
 

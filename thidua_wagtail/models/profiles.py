@@ -65,6 +65,7 @@ class ProfileIndexPage(FilteredIndexPage):
     results_text = ngettext_lazy("%(counter)s exemplary profile", "%(counter)s exemplary profiles", "counter")
     empty_text = _("No exemplary profile matches these filters.")
     listing_class = "td-grid td-grid--profiles"
+    shows_all_of = ("thidua_wagtail.CampaignPage",)  # the campaign filter offers every campaign
     section = Section("profiles", pgettext_lazy("section title", "Exemplary profiles"), order=20,
                       unit_editors=True)
 

@@ -30,6 +30,8 @@ class StatisticsPage(ThiduaPageMixin, Page):
 
     subpage_types = []
     max_count_per_parent = 1
+    # Counts every profile and names every campaign: publishing one refreshes the page.
+    shows_all_of = ("thidua_wagtail.ExemplaryProfilePage", "thidua_wagtail.CampaignPage")
     section = Section("statistics", pgettext_lazy("section title", "Emulation and commendation statistics"),
                       order=50, workflow=False)
 

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
 from .. import i18n, metadata
-from ..cache import content_version
+from ..cache import content_version, page_version_key
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 from ..querysets import public, published
@@ -140,11 +140,14 @@ def thidua_metadata(context, page, alternates=()):
     return metadata.page_metadata(page, context.get("request"), alternates, site_root=_site_root(context))
 
 
-@register.simple_tag
-def thidua_cache_version():
-    """What fragment cache keys include: the content version (bumped on every publish) and today's date,
-    since a campaign's status changes at midnight without any edit."""
-    return f"{content_version()}-{timezone.localdate().isoformat()}"
+@register.simple_tag(takes_context=True)
+def thidua_cache_version(context):
+    """What fragment cache keys include: on a page, the site's version and the page's own (bumped when the page
+    or what it shows is published, see ``cache.py``); elsewhere (the search page) the content version; and
+    today's date, since a campaign's status changes at midnight without any edit."""
+    page = context.get("page")
+    version = page_version_key(page.pk) if getattr(page, "pk", None) else content_version()
+    return f"{version}-{timezone.localdate().isoformat()}"
 
 
 @register.simple_tag(takes_context=True)

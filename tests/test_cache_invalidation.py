@@ -1,0 +1,104 @@
+"""Caching that follows what changed (cache.py, pagetypes.pages_to_refresh): publishing a campaign, profile or news
+item refreshes the pages that show it, before and after the edit, and leaves every other page cached; an edit every
+page shows refreshes everything; an evicted version never brings back what was cached before an edit."""
+
+import re
+
+from django.core.cache import cache
+
+from thidua_wagtail.cache import CACHE_HEADER, PAGE_KEY
+from thidua_wagtail.models import ProfileCampaign, StatisticsPage
+
+from . import factories
+
+
+def state(client, page):
+    """"hit" or "miss" (the response cache), and the page's HTML."""
+    response = client.get(page.url)
+    assert response.status_code == 200, page
+    return response[CACHE_HEADER], response.content.decode()
+
+
+def titles(html):
+    return re.findall(r'class="td-card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def warm(client, *pages):
+    for page in pages:
+        state(client, page)
+        assert state(client, page)[0] == "hit", page
+
+
+def test_publishing_news_refreshes_what_shows_it_and_nothing_else(client, home, sections, unit):
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    other_campaign = factories.make_campaign(sections["campaigns"], "Phong trào B")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign])
+    other_profile = factories.make_profile(sections["profiles"], "Lê Thị Bình", unit=unit)
+    old_news = factories.make_news(sections["news"], "Tin cũ", campaigns=[other_campaign])
+    unrelated = (sections["campaigns"], other_campaign, other_profile, old_news)
+    warm(client, sections["news"], campaign, profile, *unrelated)
+
+    factories.make_news(sections["news"], "Tin mới về phong trào A", campaigns=[campaign], profiles=[profile])
+
+    for page in (sections["news"], campaign, profile):  # its list, its campaign, its profile
+        hit, html = state(client, page)
+        assert hit == "miss" and "Tin mới về phong trào A" in html, page
+    for page in unrelated:  # the other lists and pages stay cached
+        assert state(client, page)[0] == "hit", page
+    # The profile list's filter offers campaigns, not news: still cached; publishing a campaign refreshes it.
+    assert state(client, sections["profiles"])[0] in ("hit", "miss")
+    warm(client, sections["profiles"])
+    factories.make_campaign(sections["campaigns"], "Phong trào C")
+    hit, html = state(client, sections["profiles"])
+    assert hit == "miss" and ">Phong trào C</option>" in html
+
+
+def test_a_removed_link_refreshes_the_page_that_showed_it(client, sections, unit):
+    campaign_a = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    campaign_b = factories.make_campaign(sections["campaigns"], "Phong trào B")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign_a])
+    assert "Nguyễn Văn An" in state(client, campaign_a)[1]
+    warm(client, campaign_a, campaign_b)
+
+    # As the page editor does: the new links in memory, written when the revision is published.
+    profile.campaign_links = [ProfileCampaign(campaign=campaign_b)]
+    profile.save_revision().publish()
+
+    hit, html = state(client, campaign_a)  # the campaign it left: refreshed, without it
+    assert hit == "miss" and "Nguyễn Văn An" not in html
+    hit, html = state(client, campaign_b)  # the campaign it joined
+    assert hit == "miss" and "Nguyễn Văn An" in html
+
+
+def test_the_statistics_page_follows_every_profile(client, home, sections, unit, awards):
+    statistics = home.add_child(instance=StatisticsPage(title="Thống kê", slug="thong-ke"))
+    statistics.save_revision().publish()
+    warm(client, statistics)
+    factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit,
+                           honours=[(awards["lao-dong-tien-tien"], 2023)])
+    hit, html = state(client, statistics)
+    assert hit == "miss" and "2023" in html
+
+
+def test_a_section_edit_refreshes_every_page(client, sections, unit):
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit)
+    warm(client, campaign, profile, sections["news"])
+    index = sections["campaigns"]
+    index.title = "Các phong trào thi đua"
+    index.show_in_menus = True
+    index.save_revision().publish()  # in every page's menu, and the campaign's breadcrumbs
+    for page in (campaign, profile, sections["news"]):
+        hit, html = state(client, page)
+        assert hit == "miss" and "Các phong trào thi đua" in html, page
+
+
+def test_an_evicted_page_version_never_brings_back_an_old_page(client, sections):
+    news = factories.make_news(sections["news"], "Tin thứ nhất")
+    warm(client, sections["news"])
+    factories.make_news(sections["news"], "Tin thứ hai")
+    assert set(titles(state(client, sections["news"])[1])) == {"Tin thứ nhất", "Tin thứ hai"}
+    cache.delete(PAGE_KEY.format(sections["news"].pk))  # evicted
+    hit, html = state(client, sections["news"])
+    assert hit == "miss" and {"Tin thứ nhất", "Tin thứ hai"} == set(titles(html))
+    assert news.pk
