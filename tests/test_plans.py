@@ -376,3 +376,38 @@ def test_a_worker_killed_during_the_import_leaves_no_file(editor, sections, medi
     assert upload(editor, sections["campaigns"], "ke-hoach.txt", SEED.encode()).status_code == 200
     assert seen == [[]]
     assert get_document_model().objects.get().file.name.endswith(".txt")
+
+
+def test_the_admin_form_and_the_command_import_the_same_way(editor, sections, home, tmp_path):
+    """One entry point (drafts.import_plan_file): both default the issuing body to the organisation's settings of
+    the list's site, and both refuse a plan already imported with the same message."""
+    from wagtail.models import Site
+
+    from thidua_wagtail.models import OrganisationSettings
+
+    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "Sở Thông tin và Truyền thông"
+    settings.save()
+    assert 'value="Sở Thông tin và Truyền thông"' in editor.get(URL).content.decode()
+
+    plan = tmp_path / "62.docx"
+    plan.write_bytes(make_docx(["KẾ HOẠCH", "Thi đua chuyển đổi số", "I. MỤC ĐÍCH, YÊU CẦU", "- Động viên.",
+                                "II. NỘI DUNG", "- Thi đua.", "III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở."],
+                               number="62"))
+    call_command("thidua_import_plans", str(plan), stdout=io.StringIO(), stderr=io.StringIO())
+    by_command = CampaignPage.objects.get(title__icontains="chuyển đổi số")
+    assert by_command.launching_authority == "Sở Thông tin và Truyền thông"
+
+    response = editor.post(URL, {"parent": sections["campaigns"].pk, "text": SEED, "issuing_body": ""})
+    assert response.status_code == 200
+    by_form = CampaignPage.objects.get(parent_campaign__isnull=True, title__startswith="Tuyên truyền")
+    assert by_form.launching_authority == "Sở Thông tin và Truyền thông"
+
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("thidua_import_plans", str(plan), stdout=out, stderr=io.StringIO())
+    again = editor.post(URL, {"parent": sections["campaigns"].pk, "file": SimpleUploadedFile("62.docx",
+                                                                                             plan.read_bytes())})
+    message = "Đã có văn bản số 62/KH-KHCN"  # "A document numbered … already exists"
+    assert message in out.getvalue()
+    assert message in again.content.decode()

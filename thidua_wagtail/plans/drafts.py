@@ -22,10 +22,19 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from ..models import CampaignDocument, CampaignPage, CampaignResponsibility, DocumentImplements, OfficialDocument, Unit
+from ..models import (
+    CampaignDocument,
+    CampaignPage,
+    CampaignResponsibility,
+    DocumentImplements,
+    OfficialDocument,
+    OrganisationSettings,
+    Unit,
+)
 from ..models.base import unique_child_slug
 from ..text import fold
-from .parser import lines_to_richtext, plain
+from .parser import lines_to_richtext, parse_plan, plain
+from .reader import read_plan_file
 
 PRIVATE_COLLECTION = "Kế hoạch chưa công bố"  # (data, named in the site's default language)
 
@@ -60,6 +69,26 @@ def check_importable(plan, locale):
             _("A document numbered %(number)s already exists (\"%(title)s\"); it was not imported again.")
             % {"number": duplicate.number, "title": duplicate.title}
         )
+
+
+def default_issuing_body(parent):
+    """The organisation's name in the settings of the site ``parent`` (a campaign list) belongs to."""
+    site = parent.get_site()
+    return OrganisationSettings.for_site(site).organisation_name if site is not None else ""
+
+
+def import_plan_file(name, data, *, parent, issuing_body="", user=None, create_movements=True):
+    """The one way into plan import, for the admin form and the command: read ``data`` (the bytes of the file
+    ``name``; pasted text is a .txt), recognise the plan, check it and make the drafts under ``parent``.
+
+    Returns ``(ImportResult, ParsedPlan)``. Raises ``PlanReadError`` (the file cannot be read) or
+    ``PlanImportError`` (it is not a plan, or is already imported), whose messages are meant for the editor.
+    """
+    plan = parse_plan(read_plan_file(name, data))
+    result = import_plan(plan, parent=parent, file_name=name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1], data=data,
+                         issuing_body=issuing_body or default_issuing_body(parent), user=user,
+                         create_movements=create_movements)
+    return result, plan
 
 
 def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, create_movements=True):

@@ -1,13 +1,13 @@
-"""The admin form for importing a plan."""
+"""The admin form for importing a plan: what to import and where (the import itself is
+``drafts.import_plan_file``, run by the view)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
-from ..models import CampaignIndexPage, OrganisationSettings
-from .drafts import PlanImportError, check_importable
-from .parser import parse_plan
-from .reader import PlanReadError, check_lines, read_plan_file, split_lines, too_large
+from ..models import CampaignIndexPage
+from .drafts import default_issuing_body
+from .reader import too_large
 
 
 def may_import_into(user, campaign_list):
@@ -44,7 +44,7 @@ class PlanImportForm(forms.Form):
         initial=True,
     )
 
-    def __init__(self, *args, user=None, request=None, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         indexes = CampaignIndexPage.objects.all().select_related("locale").order_by("path")
         allowed = [page.pk for page in indexes if may_import_into(user, page)] if user else []
@@ -55,10 +55,9 @@ class PlanImportForm(forms.Form):
         if allowed:
             # Plans are written in the default language: its (first) campaign list is the usual choice.
             self.fields["parent"].initial = (in_default or allowed)[0]
-        if request is not None and not self.is_bound:
-            site = Site.find_for_request(request)
-            if site is not None:
-                self.fields["issuing_body"].initial = OrganisationSettings.for_site(site).organisation_name
+            if not self.is_bound:
+                initial = next(page for page in indexes if page.pk == self.fields["parent"].initial)
+                self.fields["issuing_body"].initial = default_issuing_body(initial)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -76,24 +75,11 @@ class PlanImportForm(forms.Form):
             raise forms.ValidationError(_("Upload a file or paste the text, not both."))
         if not upload and not text:
             raise forms.ValidationError(_("Upload the plan's file or paste its text."))
-        if upload:
-            name, data = upload.name, upload.read()
-            try:
-                lines = read_plan_file(name, data)
-            except PlanReadError as error:
-                self.add_error("file", str(error))
-                return cleaned
-        else:
-            name, data = "ke-hoach.txt", text.encode("utf-8")
-            try:
-                lines = check_lines(split_lines(text))
-            except PlanReadError as error:
-                self.add_error("text", str(error))
-                return cleaned
-        plan = parse_plan(lines)
-        try:
-            check_importable(plan, cleaned["parent"].locale)
-        except PlanImportError as error:
-            raise forms.ValidationError(str(error)) from error
-        cleaned.update(plan=plan, file_name=name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1], data=data)
         return cleaned
+
+    def plan_source(self):
+        """``(file name, bytes)`` of the plan to import: the upload, or the pasted text as a .txt file."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.name, upload.read()
+        return "ke-hoach.txt", self.cleaned_data["text"].strip().encode("utf-8")

@@ -9,8 +9,9 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import CampaignIndexPage
-from .drafts import PlanImportError, import_plan
+from .drafts import PlanImportError, import_plan_file
 from .forms import PlanImportForm, may_import_into
+from .reader import PlanReadError
 
 
 def can_import_plans(user):
@@ -35,25 +36,22 @@ class PlanImportView(WagtailAdminTemplateMixin, FormView):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user, "request": self.request}
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
         data = form.cleaned_data
+        name, content = form.plan_source()
         try:
-            result = import_plan(
-                data["plan"],
-                parent=data["parent"],
-                file_name=data["file_name"],
-                data=data["data"],
-                issuing_body=data["issuing_body"],
-                user=self.request.user,
-                create_movements=data["create_movements"],
-            )
+            result, plan = import_plan_file(name, content, parent=data["parent"], issuing_body=data["issuing_body"],
+                                            user=self.request.user, create_movements=data["create_movements"])
+        except PlanReadError as error:
+            form.add_error("file" if data.get("file") else "text", str(error))
+            return self.form_invalid(form)
         except (PlanImportError, ValidationError) as error:
             form.add_error(None, error.messages[0] if hasattr(error, "messages") else str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("Draft campaign \"%(title)s\" created from %(number)s.")
                          % {"title": result.campaign.title, "number": result.document.number})
-        context = self.get_context_data(form=form, result=result, plan=data["plan"])
+        context = self.get_context_data(form=form, result=result, plan=plan)
         return render(self.request, self.result_template_name, context)
 

@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
-from thidua_wagtail.models import CampaignIndexPage, OrganisationSettings
-from thidua_wagtail.plans import PlanReadError, import_plan, parse_plan, read_plan_file
-from thidua_wagtail.plans.drafts import PlanImportError
+from thidua_wagtail.models import CampaignIndexPage
+from thidua_wagtail.plans import PlanReadError
+from thidua_wagtail.plans.drafts import PlanImportError, import_plan_file
 
 PATTERNS = ("*.docx", "*.txt")
 
@@ -31,18 +31,13 @@ class Command(BaseCommand):
         files = self.collect(paths)
         if not files:
             raise CommandError("No .docx or .txt files found in: " + ", ".join(paths))
-        if not issuing_body:
-            settings = OrganisationSettings.objects.filter(site__root_page__in=parent_page.get_ancestors()).first()
-            issuing_body = settings.organisation_name if settings else ""
         imported, failed = [], []
         bar = tqdm(files, unit="plan", file=self.stderr, disable=verbosity == 0, dynamic_ncols=True)
         for path in bar:
             bar.set_postfix_str(path.name[:40])
             try:
-                data = path.read_bytes()
-                plan = parse_plan(read_plan_file(path.name, data))
-                result = import_plan(plan, parent=parent_page, file_name=path.name, data=data,
-                                     issuing_body=issuing_body, create_movements=not no_movements)
+                result, _plan = import_plan_file(path.name, path.read_bytes(), parent=parent_page,
+                                                 issuing_body=issuing_body, create_movements=not no_movements)
             except (PlanReadError, PlanImportError, OSError, DatabaseError) as error:
                 failed.append((path, str(error)))
                 continue
