@@ -3,6 +3,7 @@
     .venv/bin/python scripts/benchmark.py                      # SQLite and PostgreSQL, full size
     .venv/bin/python scripts/benchmark.py --scale 0.1 --databases sqlite
     .venv/bin/python scripts/benchmark.py --output docs/benchmark.md
+    .venv/bin/python scripts/benchmark.py --http                # also over HTTP: gunicorn, Redis
 
 For each database it builds a fresh site of 5,000 exemplary profiles, 2,000 news items and 50 campaigns in
 Vietnamese and English (times --scale), then renders each URL through Django's test client (the whole
@@ -20,6 +21,11 @@ Baselines: ``bare`` is a plain Wagtail ``Page`` of the same site rendered by Wag
 below the home page like the listings (the ratio the issue sets targets against); ``deep`` is one more level
 down, like detail pages (Wagtail's routing costs a query or two per level); ``chrome`` is the bare page in the
 site's layout (header, menu, language switcher, metadata, footer), uncached, to show what the layout costs.
+
+With ``--http`` the same pages are also requested over HTTP from gunicorn (two sync workers, the cache in Redis
+shared by the workers and the benchmark process, which publishes), one connection, round robin as above: as
+deployed, while publishing, and with nothing cached (a gunicorn started with both timeouts 0). The in-process
+figures then use the same Redis.
 """
 
 import argparse
@@ -43,6 +49,7 @@ def main():
     parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
     parser.add_argument("--repeat", type=int, default=25, help="measured rounds (default 25)")
     parser.add_argument("--output", help="also write the report (Markdown) to this file")
+    parser.add_argument("--http", action="store_true", help="also measure over HTTP (gunicorn, Redis)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -55,6 +62,10 @@ def main():
         command = [sys.executable, __file__, "--worker", name, "--scale", str(args.scale), "--repeat", str(args.repeat)]
         env = {**os.environ, "THIDUA_BENCH_DATABASE_URL": DATABASES[name], "PYTHONPATH": str(ROOT),
                "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
+        if args.http:
+            command.append("--http")
+            env.update(THIDUA_BENCH_REDIS_URL="redis://127.0.0.1:6379/13",
+                       THIDUA_BENCH_CACHE_PREFIX=f"thidua-bench-{os.getpid()}-{name}")
         result = subprocess.run(command, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)
@@ -83,6 +94,8 @@ def worker(args):
     build_seconds = time.perf_counter() - started
     rows = measure(site, args.repeat)
     report(args, site, rows, build_seconds)
+    if args.http:
+        report_http(args, measure_http(site, args.repeat))
 
 
 def prepare_database(name):
@@ -291,17 +304,8 @@ def measure(site, repeat):
         "publishing": {},
     }
     from thidua_wagtail.cache import CACHE_HEADER
-    from thidua_wagtail.models import NewsPage
 
     cache_states = {"hit": 0, "miss": 0, "uncached": 0}
-
-    def publish_news(number):
-        """What an editor does between two rounds: publish a news item (about one campaign)."""
-        page = NewsPage(title=f"Tin đăng trong khi đo {number}", slug=f"tin-dang-trong-khi-do-{number}",
-                        summary="Tin đăng trong khi đo.", body=[("paragraph", "<p>Nội dung.</p>")])
-        vi["news"].add_child(instance=page)
-        page.save_revision().publish()
-
     default_template = Page.template  # Wagtail's own "wagtailcore/page.html"
 
     def get(url, template, states=None):
@@ -325,7 +329,7 @@ def measure(site, repeat):
             samples = {label: [] for label, _url, _template in targets}
             for round_number in range(repeat + 2):
                 if mode == "publishing":
-                    publish_news(round_number)
+                    publish_news(site, round_number)
                 for label, url, template in targets:
                     counted = mode == "publishing" and round_number >= 2 and template is None and \
                         label not in ("bare", "deep")
@@ -376,6 +380,109 @@ def report(args, site, rows, build_seconds):
                  for mode in ("warm", "publishing", "fragments", "cold")]
         print(f"| {label} | " + " | ".join(cells) + " |")
     print()
+
+def http_targets(site):
+    vi = site["vi"]
+    c, p, n = vi["campaigns"].url, vi["profiles"].url, vi["news"].url
+    return [
+        ("bare", vi["plain"].url),
+        ("Campaign list", c),
+        ("Profile list, filtered (kind, unit, award)",
+         f"{p}?kind=individual&unit={vi['unit'].pk}&award={vi['award'].pk}"),
+        ("News list", n),
+        ("Campaign page", vi["campaign"].url),
+        ("Profile page", vi["profile"].url),
+        ("Search, no diacritics, broad (\"dien hinh\")", "/vi/tim-kiem/?q=dien+hinh"),
+    ]
+
+
+def start_gunicorn(extra_env):
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, **extra_env}
+    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "benchmarks.wsgi", "--bind",
+                               f"127.0.0.1:{port}", "--workers", "2", "--chdir", str(ROOT)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/vi/", timeout=5).read()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def measure_http(site, repeat):
+    """Median milliseconds of each target over HTTP, per mode, and the hit rate while publishing."""
+    import http.client
+
+    from django.core.cache import cache
+
+    from thidua_wagtail.cache import CACHE_HEADER
+
+    targets = http_targets(site)
+    modes = {"warm": {}, "publishing": {},
+             "cold": {"THIDUA_PAGE_CACHE_TIMEOUT": "0", "THIDUA_FRAGMENT_CACHE_TIMEOUT": "0"}}
+    medians, states = {}, {"hit": 0, "miss": 0, "uncached": 0}
+    number = 1000
+    for mode, extra in modes.items():
+        server, port = start_gunicorn(extra)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        samples = {label: [] for label, _url in targets}
+        try:
+            for round_number in range(repeat + 2):
+                if mode == "publishing":
+                    number += 1
+                    publish_news(site, number)
+                for label, url in targets:
+                    start = time.perf_counter()
+                    connection.request("GET", url)
+                    response = connection.getresponse()
+                    response.read()
+                    elapsed = (time.perf_counter() - start) * 1000
+                    assert response.status == 200, (url, response.status)
+                    if round_number >= 2:
+                        samples[label].append(elapsed)
+                        if mode == "publishing" and label != "bare":
+                            states[response.getheader(CACHE_HEADER) or "uncached"] += 1
+        finally:
+            connection.close()
+            server.terminate()
+            server.wait(timeout=20)
+        medians[mode] = {label: statistics.median(times) for label, times in samples.items()}
+        cache.clear()
+    return {"medians": medians, "states": states, "targets": [label for label, _url in targets]}
+
+
+def publish_news(site, number):
+    from thidua_wagtail.models import NewsPage
+
+    page = NewsPage(title=f"Tin đăng trong khi đo {number}", slug=f"tin-dang-trong-khi-do-{number}",
+                    summary="Tin đăng trong khi đo.", body=[("paragraph", "<p>Nội dung.</p>")])
+    site["vi"]["news"].add_child(instance=page)
+    page.save_revision().publish()
+
+
+def report_http(args, result):
+    medians, states = result["medians"], result["states"]
+    served = states["hit"] + states["miss"]
+    print("### Over HTTP: gunicorn (2 sync workers), the cache in Redis, one connection\n")
+    print(f"Median of {args.repeat} rounds after 2 warm-up rounds, each round requesting every URL once; ratios against "
+          f"the bare page in the same rounds and mode. While publishing, {states['hit']} of {served} page responses "
+          f"came from the cache (hit rate {states['hit'] / max(served, 1):.0%}).\n")
+    print("| Page | as deployed: ms | × bare | while publishing: ms | × bare | nothing cached: ms | × bare |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label in result["targets"]:
+        cells = [f"{medians[mode][label]:.1f} | {medians[mode][label] / medians[mode]['bare']:.2f}"
+                 for mode in ("warm", "publishing", "cold")]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print()
+
 
 if __name__ == "__main__":
     main()

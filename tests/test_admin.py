@@ -178,3 +178,17 @@ def test_vietnamese_titles_get_whole_slugs(editor_client, sections):
     page.slug = "tin-i-i-tn"
     page.save()
     assert NewsPage.objects.get(pk=page.pk).slug == "tin-i-i-tn"
+
+
+def test_the_plan_import_menu_item_is_shown_to_importers_only(client, sections):
+    """Built through the viewset's public menu_item_class (the same in Wagtail 7.4 and 8)."""
+    from django.contrib.auth.models import Permission
+
+    User = get_user_model()
+    client.force_login(User.objects.create_superuser("office-admin", "o@example.org", "pw"))
+    assert "thidua_plan_import" in client.get(reverse("wagtailadmin_home")).content.decode()
+    reader = User.objects.create_user("reader", "r@example.org", "pw")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reader)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200 and "thidua_plan_import" not in response.content.decode()

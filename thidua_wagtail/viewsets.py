@@ -160,25 +160,19 @@ class NominationViewSet(ModelViewSet):
 # ---------------------------------------------------------------------------
 
 
-class PermittedMenuItem(MenuItem):
-    def __init__(self, *args, check=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
+class PlanImportMenuItem(MenuItem):
+    """Shown to those who may import plans (``plans.views.can_import_plans``)."""
 
     def is_shown(self, request):
-        return self.check(request.user)
+        return can_import_plans(request.user)
 
 
 class PlanImportViewSet(ViewSet):
     name = "thidua_plan_import"
     icon = "upload"
     menu_label = gettext_lazy("Import a plan")
-
-    def get_menu_item(self, order=None):
-        return PermittedMenuItem(
-            label=self.menu_label, url=self.menu_url, name=self.menu_name, icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order), check=can_import_plans,
-        )
+    # Public API of Wagtail 7.4 and 8 alike: the viewset builds its menu item from this class.
+    menu_item_class = PlanImportMenuItem
 
     def get_urlpatterns(self):
         return [path("", PlanImportView.as_view(), name="index")]
