@@ -152,3 +152,17 @@ def test_plan_lines_become_lists():
     html = lines_to_richtext(["Mở đầu", "- Một *nhấn mạnh*", "+ Con <http://a.vn>", "- Hai"])
     assert html == ('<p>Mở đầu</p><ul><li>Một <i>nhấn mạnh</i><ul><li>Con <a href="http://a.vn">http://a.vn</a>'
                     "</li></ul></li><li>Hai</li></ul>")
+
+
+def test_the_demo_uses_the_sections_thidua_setup_made(home):
+    """The demo builds its sections through thidua_setup's own code (found by type), so a site that already ran
+    thidua_setup, with its own titles, gets no second set of sections."""
+    from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage
+
+    call_command("thidua_setup", "--title", "campaigns=Phong trào", "--slug", "news=tin-tuc", stdout=StringIO())
+    run_demo("--no-english")
+    vi = {"locale__language_code": "vi"}
+    assert list(CampaignIndexPage.objects.filter(**vi).values_list("title", flat=True)) == ["Phong trào"]
+    assert list(NewsIndexPage.objects.filter(**vi).values_list("slug", flat=True)) == ["tin-tuc"]
+    assert CampaignPage.objects.child_of(CampaignIndexPage.objects.get(**vi)).filter(
+        document_links__document__number="60/KH-KHCN").exists()

@@ -35,20 +35,22 @@ def default_title(kind, language_code):
         return str(sections_by_key()[kind].section.title)
 
 
-def setup_sections(site, kinds=None, titles=None, slugs=None):
-    """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value."""
+def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, translate=True):
+    """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value; ``fields``
+    maps kind to more field values of a section created in the default language (an introduction…);
+    ``translate=False`` leaves the other languages alone (the demo translates through wagtail-localize)."""
     known = sections_by_key()
     kinds = list(kinds or known)
     unknown = [kind for kind in kinds if kind not in known]
     if unknown:
         raise SetupError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(known)}.")
-    titles, slugs = titles or {}, slugs or {}
+    titles, slugs, fields = titles or {}, slugs or {}, fields or {}
     report = SetupReport()
     home = site.root_page.specific
     default = home.locale
     languages = [code for code, _name in get_content_languages().items()]
     locales = [default] + [Locale.objects.get_or_create(language_code=code)[0]
-                           for code in languages if code != default.language_code]
+                           for code in languages if code != default.language_code and translate]
 
     def title_for(kind, code):
         return titles.get((kind, code)) or (titles.get(kind) if code == default.language_code else None) \
@@ -68,7 +70,8 @@ def setup_sections(site, kinds=None, titles=None, slugs=None):
                 report.existing.append(existing)
                 continue
             title = title_for(kind, default.language_code)
-            page = model(title=title, slug=slug_for(kind, default.language_code, title), show_in_menus=True)
+            page = model(title=title, slug=slug_for(kind, default.language_code, title), show_in_menus=True,
+                         **fields.get(kind, {}))
             home.add_child(instance=page)
             page.save_revision().publish()
             sources[kind] = page

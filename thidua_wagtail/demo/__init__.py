@@ -20,20 +20,17 @@ from wagtail.models import Locale, Site
 from ..awards import load_default_awards
 from ..models import (
     Award,
-    CampaignIndexPage,
     CampaignPage,
     DocumentImplements,
     ExemplaryProfilePage,
-    NewsIndexPage,
     NewsPage,
-    NominationPage,
     OfficialDocument,
     OrganisationSettings,
-    ProfileIndexPage,
-    StatisticsPage,
     Unit,
 )
+from ..pagetypes import section_types
 from ..plans.parser import lines_to_richtext
+from ..sections import setup_sections
 from ..text import ascii_slug
 
 SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
@@ -293,7 +290,23 @@ NOMINATION_PRIVACY = (
     "gửi, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.</p>"
 )
 STATISTICS_INTRO = "<p>Số liệu từ các hồ sơ điển hình tiên tiến đã công bố trên trang.</p>"
+
 NOMINATION_THANKS = "<p>Cảm ơn bạn. Văn phòng Sở đã nhận đề cử và sẽ xem xét trong thời gian sớm nhất.</p>"
+
+SECTION_TITLES = {
+    "campaigns": "Phong trào thi đua",
+    "profiles": "Điển hình tiên tiến",
+    "news": "Tin thi đua, khen thưởng",
+    "nominations": "Đề cử điển hình tiên tiến",
+    "statistics": "Thống kê thi đua, khen thưởng",
+}
+SECTION_FIELDS = {
+    "campaigns": {"intro": "<p>Các phong trào thi đua yêu nước do Sở phát động và tham gia.</p>"},
+    "profiles": {"intro": "<p>Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.</p>"},
+    "nominations": {"intro": NOMINATION_INTRO, "privacy_notice": NOMINATION_PRIVACY,
+                    "thank_you_text": NOMINATION_THANKS, "notify_emails": "thidua@example.org"},
+    "statistics": {"intro": STATISTICS_INTRO},
+}
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -332,24 +345,18 @@ def load_demo(stdout=None):
         units = _load_units(locale, report)
         plan = _load_documents(locale, seed, report)
 
-        campaigns_index, c = _child(home, CampaignIndexPage, "Phong trào thi đua", show_in_menus=True,
-                                    intro="<p>Các phong trào thi đua yêu nước do Sở phát động và tham gia.</p>")
-        report.add(campaigns_index, c)
-        profiles_index, c = _child(home, ProfileIndexPage, "Điển hình tiên tiến", show_in_menus=True,
-                                   intro="<p>Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.</p>")
-        report.add(profiles_index, c)
-        news_index, c = _child(home, NewsIndexPage, "Tin thi đua, khen thưởng", show_in_menus=True)
-        report.add(news_index, c)
-        nominations, c = _child(home, NominationPage, "Đề cử điển hình tiên tiến", show_in_menus=True,
-                                intro=NOMINATION_INTRO, privacy_notice=NOMINATION_PRIVACY,
-                                thank_you_text=NOMINATION_THANKS, notify_emails="thidua@example.org")
-        report.add(nominations, c)
-        statistics, c = _child(home, StatisticsPage, "Thống kê thi đua, khen thưởng", show_in_menus=True,
-                               intro=STATISTICS_INTRO)
-        report.add(statistics, c)
-        for index in (campaigns_index, profiles_index, news_index, nominations, statistics):
-            if not index.live or index.has_unpublished_changes:
-                _publish(index)
+        # The sections as thidua_setup makes them (found by type), with the demo's titles and texts; the English
+        # ones are translated through wagtail-localize with the rest (demo/translate.py).
+        setup = setup_sections(site, titles=SECTION_TITLES, fields=SECTION_FIELDS, translate=False)
+        for page in setup.created:
+            report.add(page, True)
+        for page in setup.existing:
+            report.add(page, False)
+        sections = {model.section.key: model.objects.child_of(home).get() for model in section_types()}
+        for page in sections.values():
+            if not page.live or page.has_unpublished_changes:
+                _publish(page)
+        campaigns_index, profiles_index, news_index = sections["campaigns"], sections["profiles"], sections["news"]
 
         campaigns = _load_campaigns(campaigns_index, seed, plan, units, report)
         profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
