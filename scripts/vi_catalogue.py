@@ -161,6 +161,9 @@ VI = {
     "Contact": "Liên hệ",
     "English versions": "Bản tiếng Anh",
     "organisation": "cơ quan",
+    "organisations": "cơ quan",
+    "Its name, parent authority, address and footer, translated like other texts.":
+        "Tên, cơ quan cấp trên, địa chỉ và chân trang của cơ quan, được dịch như các nội dung khác.",
     "Leadership": "Lãnh đạo",
     "Office": "Văn phòng",
     "Specialised division": "Phòng chuyên môn",

@@ -126,3 +126,17 @@ def _translate(obj, locale, fill):
         assert tr.import_po(po) == []
         tr.save_target(publish=True)
     return tr
+
+
+def set_organisation(site, **texts):
+    """The site's organisation texts in the default language (name, parent_authority, address, footer)."""
+    from thidua_wagtail.models import Organisation, OrganisationSettings
+
+    settings = OrganisationSettings.for_site(site)
+    organisation = settings.organisation or Organisation(locale=Locale.get_default())
+    for name, value in texts.items():
+        setattr(organisation, name, value)
+    organisation.save()
+    settings.organisation = organisation
+    settings.save()
+    return settings

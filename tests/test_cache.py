@@ -12,7 +12,6 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from thidua_wagtail.cache import CACHE_HEADER, cached_response, content_version
-from thidua_wagtail.models import OrganisationSettings
 
 from . import factories
 
@@ -154,9 +153,7 @@ def test_visitors_with_a_session_are_served_afresh(client, sections):
 
 def test_organisation_settings_refresh_cached_pages(client, home, sections):
     assert "Sở Thi đua Mới" not in client.get(sections["news"].url).content.decode()
-    settings_ = OrganisationSettings.for_site(home.get_site())
-    settings_.organisation_name = "Sở Thi đua Mới"
-    settings_.save()
+    factories.set_organisation(home.get_site(), name="Sở Thi đua Mới")
     response = client.get(sections["news"].url)
     assert response[CACHE_HEADER] == "miss" and "Sở Thi đua Mới" in response.content.decode()
 

@@ -141,12 +141,9 @@ def test_empty_sections_say_so(client, sections):
 def test_layout_landmarks_and_organisation(client, content, home):
     from wagtail.models import Site
 
-    from thidua_wagtail.models import OrganisationSettings
 
-    settings = OrganisationSettings.for_site(Site.objects.get())
-    settings.organisation_name = "Sở Khoa học và Công nghệ"
-    settings.parent_authority = "UBND tỉnh Thái Nguyên"
-    settings.save()
+    factories.set_organisation(Site.objects.get(), name="Sở Khoa học và Công nghệ",
+                               parent_authority="UBND tỉnh Thái Nguyên")
     html = get(client, content["campaign"])
     assert '<html lang="vi">' in html
     assert 'role="banner"' in html and '<main id="main"' in html and 'role="contentinfo"' in html

@@ -383,11 +383,7 @@ def test_the_admin_form_and_the_command_import_the_same_way(editor, sections, ho
     the list's site, and both refuse a plan already imported with the same message."""
     from wagtail.models import Site
 
-    from thidua_wagtail.models import OrganisationSettings
-
-    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.organisation_name = "Sở Thông tin và Truyền thông"
-    settings.save()
+    factories.set_organisation(Site.objects.get(is_default_site=True), name="Sở Thông tin và Truyền thông")
     assert 'value="Sở Thông tin và Truyền thông"' in editor.get(URL).content.decode()
 
     plan = tmp_path / "62.docx"

@@ -34,7 +34,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Award, Nomination, OfficialDocument, Unit
+from .models import Award, Nomination, OfficialDocument, Organisation, Unit
 from .pagetypes import section_types
 
 OFFICE_GROUP = "Thi đua – Văn phòng duyệt"
@@ -119,6 +119,7 @@ def setup_roles(unit_sections=None):
                            *_model_permissions(Unit, ("add", "change", "delete")),
                            *_model_permissions(Award, ("add", "change", "delete")),
                            *_model_permissions(OfficialDocument, ("add", "change", "delete")),
+                           *_model_permissions(Organisation, ("add", "change", "delete")),
                            *_model_permissions(Nomination, ("view", "change", "delete")))
     _grant_pages(office, all_sections + extra_pages, OFFICE_PAGE_PERMISSIONS)
     _grant_media(office)
@@ -128,7 +129,8 @@ def setup_roles(unit_sections=None):
     translators.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"),
                                 *_model_permissions(Unit, ("change",)),
                                 *_model_permissions(Award, ("change",)),
-                                *_model_permissions(OfficialDocument, ("change",)))
+                                *_model_permissions(OfficialDocument, ("change",)),
+                                *_model_permissions(Organisation, ("change",)))
     default = Locale.get_default()
     _grant_pages(translators, [p for p in all_sections + extra_pages if p.locale_id != default.pk],
                  ("add_page", "change_page"))

@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import pagetypes
 from .cache import bump_content_version, bump_page_versions
 from .frontend_cache import purge_pages_showing
-from .models import Award, OfficialDocument, OrganisationSettings, Unit
+from .models import Award, OfficialDocument, Organisation, OrganisationSettings, Unit
 from .plans.drafts import publish_plan_documents
 from .translation_review import restriction_deleted, restriction_saved, unpublish_translations
 
@@ -36,8 +36,8 @@ def register_signal_handlers():
     page_unpublished.connect(purge_pages_showing, dispatch_uid="thidua_wagtail_purge_unpublished")
     # What pages show besides pages: snippets, media, the organisation's details, sites, view restrictions
     # (which decide what menus and listings include) and locales.
-    models = (Unit, Award, OfficialDocument, OrganisationSettings, get_image_model(), get_document_model(), Site,
-              PageViewRestriction, Locale)
+    models = (Unit, Award, OfficialDocument, Organisation, OrganisationSettings, get_image_model(),
+              get_document_model(), Site, PageViewRestriction, Locale)
     for model in models:
         receiver = _settings_saved if model is OrganisationSettings else bump_content_version
         post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}_{model._meta.label}")

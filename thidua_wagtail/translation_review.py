@@ -28,10 +28,10 @@ from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction, T
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
 from .compat import get_permission_policy
-from .models import Award, OfficialDocument, Unit
+from .models import Award, OfficialDocument, Organisation, Unit
 
 # The app's snippets whose source-language rows only the Office edits.
-REVIEWED_SNIPPETS = (Unit, Award, OfficialDocument)
+REVIEWED_SNIPPETS = (Unit, Award, OfficialDocument, Organisation)
 
 
 def may_edit_source(user, model):

@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .compat import WAGTAIL_7, get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
-from .models import Award, Nomination, NominationAttachment, OfficialDocument, Unit
+from .models import Award, Nomination, NominationAttachment, OfficialDocument, Organisation, Unit
 from .models.nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
 
@@ -55,6 +55,16 @@ class OfficialDocumentViewSet(SnippetViewSet):
     list_filter = ["doc_type", "locale"]
     search_fields = ["number", "title", "issuing_body"]
     ordering = ["-issue_date"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    """The organisation's texts (the site settings name it), translated with wagtail-localize."""
+
+    model = Organisation
+    icon = "site"
+    menu_label = gettext_lazy("Organisation")
+    list_display = ["name", "parent_authority"]
+    list_filter = ["locale"]
 
 
 # ---------------------------------------------------------------------------
@@ -182,4 +192,5 @@ class ThiduaViewSetGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Emulation")
     menu_icon = "pick"
     menu_order = 250
-    items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet, NominationViewSet, PlanImportViewSet)
+    items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet, OrganisationViewSet, NominationViewSet,
+             PlanImportViewSet)

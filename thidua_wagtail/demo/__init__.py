@@ -25,6 +25,7 @@ from ..models import (
     ExemplaryProfilePage,
     NewsPage,
     OfficialDocument,
+    Organisation,
     OrganisationSettings,
     Unit,
 )
@@ -341,7 +342,7 @@ def load_demo(stdout=None):
         report.existing += existing
         report.created.extend(["award"] * created)
 
-        _load_settings(site, report)
+        _load_settings(site, locale, report)
         units = _load_units(locale, report)
         plan = _load_documents(locale, seed, report)
 
@@ -364,18 +365,18 @@ def load_demo(stdout=None):
     return report
 
 
-def _load_settings(site, report):
+def _load_settings(site, locale, report):
+    """The organisation (its texts are translated with the other snippets, demo/translate.py) and the settings."""
     settings = OrganisationSettings.for_site(site)
-    if not settings.organisation_name:
-        settings.organisation_name = "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"
-        settings.organisation_name_en = "Thai Nguyen Department of Science and Technology"
-        settings.parent_authority = "Ủy ban nhân dân tỉnh Thái Nguyên"
-        settings.parent_authority_en = "Thai Nguyen Provincial People's Committee"
-        settings.address = "Thành phố Thái Nguyên, tỉnh Thái Nguyên"
-        settings.address_en = "Thai Nguyen City, Thai Nguyen Province"
+    if settings.organisation_id is None:
+        settings.organisation = Organisation.objects.create(
+            locale=locale,
+            name="Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+            parent_authority="Ủy ban nhân dân tỉnh Thái Nguyên",
+            address="Thành phố Thái Nguyên, tỉnh Thái Nguyên",
+            footer="<p>Trang thông tin thi đua, khen thưởng (nội dung minh họa).</p>",
+        )
         settings.email = "thidua@example.org"
-        settings.footer = "<p>Trang thông tin thi đua, khen thưởng (nội dung minh họa).</p>"
-        settings.footer_en = "<p>Emulation and commendation portal (demonstration content).</p>"
         settings.save()
         report.add(settings, True)
     else:

@@ -45,6 +45,9 @@ ENGLISH.update({
     "Tổ chức Đại hội Thi đua yêu nước các cấp tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ X":
         "Holding patriotic emulation congresses at all levels towards the 10th National Patriotic Emulation Congress",
     "Ủy ban nhân dân tỉnh Thái Nguyên": "Thai Nguyen Provincial People's Committee",
+    "Thành phố Thái Nguyên, tỉnh Thái Nguyên": "Thai Nguyen City, Thai Nguyen Province",
+    "Trang thông tin thi đua, khen thưởng (nội dung minh họa).":
+        "Emulation and commendation portal (demonstration content).",
     # Home and section pages
     "Trang chủ": "Home",
     "Phong trào thi đua": "Emulation campaigns",

@@ -9,7 +9,7 @@ and imported back, then the English object is saved and published. So the
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from ..models import Award, OfficialDocument, Unit
+from ..models import Award, OfficialDocument, Organisation, Unit
 from ..text import ascii_slug
 from .english import ENGLISH
 
@@ -37,8 +37,8 @@ def translate_demo(root, locale):
     Objects that already have a translation in ``locale`` are left alone. Returns
     (number of objects translated, untranslated strings)."""
     pages = [p.specific for p in Page.objects.descendant_of(root, inclusive=True).order_by("path")]
-    snippets = [*Unit.objects.filter(locale=root.locale), *Award.objects.filter(locale=root.locale),
-                *OfficialDocument.objects.filter(locale=root.locale)]
+    snippets = [*Organisation.objects.filter(locale=root.locale), *Unit.objects.filter(locale=root.locale),
+                *Award.objects.filter(locale=root.locale), *OfficialDocument.objects.filter(locale=root.locale)]
     # Snippets first, then pages from the top: everything a page links to is translated before it.
     todo = [obj for obj in snippets + pages if obj.get_translation_or_none(locale) is None]
     missing = []

@@ -2,7 +2,7 @@ from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, Campai
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .nominations import Nomination, NominationAttachment, NominationPage
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
-from .settings import OrganisationSettings
+from .settings import Organisation, OrganisationSettings
 from .snippets import Award, DocumentImplements, OfficialDocument, Unit
 from .statistics import StatisticsPage
 
@@ -25,6 +25,7 @@ __all__ = [
     "NominationAttachment",
     "NominationPage",
     "OfficialDocument",
+    "Organisation",
     "OrganisationSettings",
     "ProfileCampaign",
     "ProfileHonour",

@@ -1,58 +1,58 @@
-"""Per-site settings: who publishes the site."""
+"""Per-site settings: who publishes the site, with the organisation's translatable texts."""
 
 from django.db import models
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Site
+from wagtail.models import Locale, Site, TranslatableMixin
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..cache import versioned
 
 
-@register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
-    """The organisation shown in the header, footer and metadata of every page.
+class Organisation(TranslatableMixin, models.Model):
+    """The organisation's texts a visitor reads (name, parent authority, address, footer), in each language:
+    translated with wagtail-localize like every other text. A site's settings name it."""
 
-    Settings are per site, not per language, so the few texts a visitor reads
-    have an optional English variant; ``localized()`` picks the right one.
-    """
-
-    organisation_name = models.CharField(_("organisation name"), max_length=255, blank=True)
-    organisation_name_en = models.CharField(_("organisation name (English)"), max_length=255, blank=True)
+    name = models.CharField(_("organisation name"), max_length=255, blank=True)
     parent_authority = models.CharField(
         _("parent authority"), max_length=255, blank=True, help_text=_("E.g. \"UBND tỉnh Thái Nguyên\".")
     )
-    parent_authority_en = models.CharField(_("parent authority (English)"), max_length=255, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    address_en = models.CharField(_("address (English)"), max_length=255, blank=True)
+    footer = RichTextField(_("footer"), blank=True, features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("name"), FieldPanel("parent_authority"), FieldPanel("address"), FieldPanel("footer")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name or str(self._meta.verbose_name)
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who publishes the site: its organisation (whose texts are translated, see ``Organisation``), its contacts
+    and logo. ``texts`` is the organisation in the active language (the source when not translated)."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("Its name, parent authority, address and footer, translated like other texts."),
+    )
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("email"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    footer = RichTextField(_("footer"), blank=True, features=RICH_TEXT_FEATURES)
-    footer_en = RichTextField(_("footer (English)"), blank=True, features=RICH_TEXT_FEATURES)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("parent_authority"), FieldPanel("logo")],
-            heading=_("Organisation"),
-        ),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
-        FieldPanel("footer"),
-        MultiFieldPanel(
-            [
-                FieldPanel("organisation_name_en"),
-                FieldPanel("parent_authority_en"),
-                FieldPanel("address_en"),
-                FieldPanel("footer_en"),
-            ],
-            heading=_("English versions"),
-            classname="collapsed",
-        ),
+        FieldPanel("organisation"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        FieldPanel("logo"),
     ]
 
     class Meta:
@@ -60,10 +60,11 @@ class OrganisationSettings(BaseSiteSetting):
 
     @classmethod
     def cached_for_request(cls, request):
-        """``for_request()``, kept in the cache until the next edit (every page shows the organisation), with
-        its logo. Empty settings when no site matches the request."""
+        """``for_request()`` with the organisation's texts in the active language, kept in the cache until the next
+        edit (every page shows the organisation), with its logo. Empty settings when no site matches the request."""
+        language = translation.get_language() or ""
         memo = getattr(request, "_thidua_organisation", None)
-        if memo is None:
+        if memo is None or memo[0] != language:
             site = Site.find_for_request(request)
             if site is None:
                 return cls()
@@ -71,31 +72,42 @@ class OrganisationSettings(BaseSiteSetting):
             def load():
                 settings = cls.for_site(site)
                 settings.logo  # noqa: B018 (loaded now, cached along with the settings)
+                settings.texts  # noqa: B018 (the same)
                 return settings
 
-            memo = request._thidua_organisation = versioned(f"organisation-{site.pk}", load)
-        return memo
+            memo = request._thidua_organisation = (language, versioned(f"organisation-{site.pk}-{language}", load))
+        return memo[1]
 
-    def localized(self, field):
-        """The English variant of ``field`` when English is active and it is filled in."""
-        if translation.get_language() and translation.get_language().startswith("en"):
-            value = getattr(self, f"{field}_en", "")
-            if value:
-                return value
-        return getattr(self, field)
+    @cached_property
+    def texts(self):
+        """The organisation in the active language, else its source; an empty one when none is chosen."""
+        if self.organisation_id is None:
+            return Organisation()
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            return self.organisation
+        if self.organisation.locale_id == locale.pk:
+            return self.organisation
+        return self.organisation.get_translation_or_none(locale) or self.organisation
+
+    @property
+    def organisation_name(self):
+        """The organisation's name in its source language (the default issuing body of imported plans)."""
+        return self.organisation.name if self.organisation_id else ""
 
     @property
     def name(self):
-        return self.localized("organisation_name")
+        return self.texts.name
 
     @property
     def authority(self):
-        return self.localized("parent_authority")
+        return self.texts.parent_authority
 
     @property
     def localized_address(self):
-        return self.localized("address")
+        return self.texts.address
 
     @property
     def localized_footer(self):
-        return self.localized("footer")
+        return self.texts.footer

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-from thidua_wagtail.models import Award, Nomination, OfficialDocument, OrganisationSettings, Unit
+from thidua_wagtail.models import Award, Nomination, OfficialDocument, Organisation, OrganisationSettings, Unit
 from thidua_wagtail.pagetypes import app_page_types
 
 
@@ -41,5 +41,6 @@ class Command(BaseCommand):
             Unit.objects.all().delete()
             Award.objects.all().delete()
             OrganisationSettings.objects.all().delete()
+            Organisation.objects.all().delete()
         self.stdout.write(self.style.SUCCESS(f"Deleted {summary}."))
         self.stdout.write("Next: python manage.py migrate thidua_wagtail zero; then remove the app's settings and URLs.")
