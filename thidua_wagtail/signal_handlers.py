@@ -17,7 +17,10 @@ from .translation_review import restriction_deleted, restriction_saved, unpublis
 def register_signal_handlers():
     uid = "thidua_wagtail_bump"
     # What a page's relations name before a publish, so the pages that stop showing it are refreshed too.
-    pre_save.connect(remember_pages_showing, dispatch_uid="thidua_wagtail_remember_showing")
+    # (Only the detail page types: the receiver need not run for every other model the site saves.)
+    for model in pagetypes.detail_types():
+        pre_save.connect(remember_pages_showing, sender=model,
+                         dispatch_uid=f"thidua_wagtail_remember_showing_{model._meta.label}")
     page_published.connect(page_changed, dispatch_uid=f"{uid}_published")
     page_unpublished.connect(page_changed, dispatch_uid=f"{uid}_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}_moved")
@@ -59,7 +62,7 @@ def _page_deleted(sender, instance, **kwargs):
 def remember_pages_showing(sender, instance, update_fields=None, **kwargs):
     """``pre_save`` of a live detail page saved whole (a publish writes its relations): note the pages its
     relations name now, before the new ones are written."""
-    if update_fields is not None or not instance.pk or not pagetypes.is_detail_page(instance):
+    if update_fields is not None or not instance.pk:
         return
     stored = type(instance).objects.filter(pk=instance.pk, live=True).first()
     if stored is not None:

@@ -59,7 +59,8 @@ def base_template():
 
 class DetailPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     """A page type with cards (campaigns, profiles, news): subclasses declare ``card``, ``related``,
-    ``feed_urls``, ``og_type`` and ``structured_data()`` (see ``pagetypes.py``)."""
+    ``feed_urls``, ``og_type`` and ``structured_data(request, base, publisher)``, the page's schema.org entity
+    (``base`` holds its url, language and image; without it the page is a WebPage, see ``metadata.py``)."""
 
     card = None  # a pagetypes.Card
     related = {}  # name -> pagetypes.Related
@@ -90,10 +91,6 @@ class DetailPage(ThiduaPageMixin, FoldedSearchMixin, Page):
     @property
     def card_image(self):
         return getattr(self, self.card.image) if self.card.image else None
-
-    def structured_data(self, request, base, publisher):
-        """The page's schema.org entity: ``base`` holds its url, language and image (see ``metadata.py``)."""
-        return {**base, "@type": "WebPage", "name": self.title, "publisher": publisher}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -82,10 +82,9 @@ class NominationPage(ThiduaPageMixin, Page):
 
     def get_form(self, *args, **kwargs):
         """The nomination form, offering this page's language's units and campaigns."""
-        form_class = modelform_factory(Nomination, form=NominationForm)
         units = Unit.objects.filter(locale=self.locale_id).order_by("sort_order", "name")
         campaigns = published(CampaignPage.objects.filter(locale=self.locale_id)).order_by("-start_date", "title")
-        return form_class(*args, locale=self.locale, units=units, campaigns=campaigns, **kwargs)
+        return NominationModelForm(*args, locale=self.locale, units=units, campaigns=campaigns, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         status = 200
@@ -179,6 +178,10 @@ class Nomination(models.Model):
     @property
     def campaign_title(self):
         return self.campaign.title if self.campaign_id else ""
+
+
+# The visitor's form bound to the model, built once (NominationPage.get_form).
+NominationModelForm = modelform_factory(Nomination, form=NominationForm)
 
 
 class NominationAttachment(models.Model):
