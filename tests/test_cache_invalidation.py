@@ -5,6 +5,9 @@ page shows refreshes everything; an evicted version never brings back what was c
 import re
 
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from thidua_wagtail.cache import CACHE_HEADER, PAGE_KEY
 from thidua_wagtail.models import ProfileCampaign, StatisticsPage
@@ -16,7 +19,7 @@ def state(client, page):
     """"hit" or "miss" (the response cache), and the page's HTML."""
     response = client.get(page.url)
     assert response.status_code == 200, page
-    return response[CACHE_HEADER], response.content.decode()
+    return response.get(CACHE_HEADER, "uncached"), response.content.decode()
 
 
 def titles(html):
@@ -102,3 +105,43 @@ def test_an_evicted_page_version_never_brings_back_an_old_page(client, sections)
     hit, html = state(client, sections["news"])
     assert hit == "miss" and {"Tin thứ nhất", "Tin thứ hai"} == set(titles(html))
     assert news.pk
+
+
+def test_site_wide_fragments_outlive_a_publish_and_follow_a_site_edit(client, settings, home, sections):
+    """The brand, footer and menu are kept under the site's version: a page rendered afresh after a publish (the
+    news list, here) reuses them; an edit every page shows (a section's title) refreshes them."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0  # fragments only: each request renders the page
+    index = sections["campaigns"]
+    index.show_in_menus = True
+    index.save_revision().publish()
+    assert ">Phong trào thi đua</a>" in state(client, sections["news"])[1]  # in the menu
+    # Renamed behind the cache's back (no signal): the menu still comes from what was kept.
+    Page.objects.filter(pk=index.pk).update(title="Tên đổi ngầm")
+    factories.make_news(sections["news"], "Tin mới")  # touches the news list: its own fragments are recomputed
+    html = state(client, sections["news"])[1]
+    assert "Tin mới" in titles(html)
+    assert ">Phong trào thi đua</a>" in html and "Tên đổi ngầm" not in html
+    index.refresh_from_db()
+    index.title = "Các phong trào"
+    index.save_revision().publish()  # a section edit: every page shows it
+    html = state(client, sections["news"])[1]
+    assert ">Các phong trào</a>" in html and ">Phong trào thi đua</a>" not in html
+
+
+def test_site_wide_lookups_run_once_per_request_with_nothing_cached(client, settings, sections, unit):
+    """With every cache off, the view restrictions, the locale and the organisation are still read once per
+    request, however many lists, links and tags ask for them (cache.request_memo)."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
+    settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign])
+    factories.make_news(sections["news"], "Tin về phong trào A", campaigns=[campaign])
+    with CaptureQueriesContext(connection) as queries:
+        html = state(client, campaign)[1]
+    assert "Nguyễn Văn An" in html and "Tin về phong trào A" in html
+    sql = [query["sql"] for query in queries.captured_queries]
+    restrictions = [q for q in sql if 'SELECT DISTINCT "wagtailcore_page"."path"' in q and "pageviewrestriction" in q]
+    assert len(restrictions) == 1, restrictions
+    assert len([q for q in sql if 'FROM "thidua_wagtail_organisationsettings"' in q]) == 1
+    # One is Wagtail's routing (Page.localized), one the app's (i18n.active_locale), however many tags ask.
+    assert len([q for q in sql if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."language_code"' in q]) <= 2

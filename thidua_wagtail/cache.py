@@ -25,6 +25,9 @@ eviction cannot bring back a page cached before an edit.
   CSRF token (the nomination form). Wagtail's view restrictions are checked before a page's ``serve()``, so a
   cached restricted page is only ever given to visitors who pass them. A site's own page types get the same
   with ``ResponseCacheMixin``.
+- **Within one request**, versions and ``versioned()`` lookups are read once (``request_memo``), cached or not: a
+  page asks for the view restrictions, the locale and its version several times, and each is a query or a Redis
+  round trip. The memo starts with the request and ends with it; an edit in the request empties it.
 - **Fragments** (``THIDUA_FRAGMENT_CACHE_TIMEOUT``): the layout, listings and related blocks, with Wagtail's
   ``{% wagtailcache %}`` / ``{% wagtailpagecache %}`` (never in previews), for what the response cache does not
   cover: editors browsing the site signed in, and the first visit of each URL. ``versioned()`` keeps small
@@ -35,10 +38,11 @@ import hashlib
 import time
 from urllib.parse import urlencode
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.core.signals import setting_changed
+from django.core.signals import request_finished, request_started, setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -53,23 +57,56 @@ MAX_QUERY_STRING = 1000  # longer query strings are served but not cached (no ca
 CACHE_HEADER = "X-Thidua-Cache"
 
 
+_request = Local()  # per request (thread or task): the memo of versions and versioned() values
+
+
+@receiver(request_started)
+def _start_memo(**kwargs):
+    _request.memo = {}
+
+
+@receiver(request_finished)
+def _end_memo(**kwargs):
+    _request.memo = None
+
+
+def request_memo():
+    """The dict that lives as long as the current request (None outside a request: nothing is remembered)."""
+    return getattr(_request, "memo", None)
+
+
+def _forget():
+    """An edit in this request: what the request read before it is stale."""
+    memo = request_memo()
+    if memo:
+        memo.clear()
+
+
 def _fresh_version():
     """A version number no key has used before (microseconds of the clock)."""
     return time.time_ns() // 1000
 
 
 def _versions(keys):
-    """The current value of each version key, in order; a missing one is started (from the clock)."""
+    """The current value of each version key, in order; a missing one is started (from the clock). Read once per
+    request."""
+    memo = request_memo()
+    if memo is not None and all(("version", key) in memo for key in keys):
+        return [memo["version", key] for key in keys]
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
             cache.add(key, _fresh_version(), timeout=None)
         found.update(cache.get_many(missing))
-    return [found.get(key, 0) for key in keys]
+    values = [found.get(key, 0) for key in keys]
+    if memo is not None:
+        memo.update((("version", key), value) for key, value in zip(keys, values, strict=True))
+    return values
 
 
 def _bump(key):
+    _forget()
     try:
         cache.incr(key)
     except ValueError:  # not set yet, or evicted
@@ -116,16 +153,22 @@ def _settings_changed(*, setting, **kwargs):
 def versioned(name, compute, page_id=None):
     """``compute()``, kept in the cache under the site's version (and the version of the page ``page_id``, when
     the value depends on it) as long as fragments are: for small lookups every page repeats (view restrictions,
-    the organisation's settings, locales, an index's children)."""
+    the organisation's settings, locales, an index's children). Computed or read once per request either way."""
+    memo = request_memo()
+    if memo is not None and ("data", name, page_id) in memo:
+        return memo["data", name, page_id]
     timeout = thidua_settings.FRAGMENT_CACHE_TIMEOUT
     if timeout <= 0:
-        return compute()
-    version = page_version_key(page_id) if page_id is not None else site_version()
-    key = f"thidua_wagtail:data:{version}:{name}"
-    value = cache.get(key)
-    if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+    else:
+        version = page_version_key(page_id) if page_id is not None else site_version()
+        key = f"thidua_wagtail:data:{version}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, timeout)
+    if memo is not None:
+        memo["data", name, page_id] = value
     return value
 
 

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Site, TranslatableMixin
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..cache import versioned
+from ..i18n import active_locale
 
 
 class Organisation(TranslatableMixin, models.Model):
@@ -84,7 +85,7 @@ class OrganisationSettings(BaseSiteSetting):
         if self.organisation_id is None:
             return Organisation()
         try:
-            locale = Locale.get_active()
+            locale = active_locale()
         except Locale.DoesNotExist:
             return self.organisation
         if self.organisation.locale_id == locale.pk:

@@ -1,11 +1,15 @@
 """Template tags for the shipped templates and for a site's own (e.g. its home page)."""
 
+import functools
+from dataclasses import dataclass
+
 from django import template
 from django.utils import timezone, translation
-from wagtail.models import Locale, Page, Site
+from wagtail.images.models import Filter
+from wagtail.models import Locale, Site
 
 from .. import i18n, metadata
-from ..cache import content_version, page_version_key
+from ..cache import content_version, page_version_key, site_version, versioned
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 from ..querysets import public, published
@@ -55,13 +59,28 @@ def thidua_site_root(context):
     return _site_root(context)
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    pk: int
+    title: str
+    url: str
+
+
 @register.simple_tag(takes_context=True)
 def thidua_menu_pages(context):
-    """The live pages just below the home page (in the active language) that are shown in menus."""
+    """The live, public pages just below the home page (in the active language) that are shown in menus, as
+    ``MenuItem`` (``pk``, ``title``, ``url``), kept under the site's version (publishing, moving or deleting a
+    section is an edit every page shows): the menu costs no query on a page rendered afresh."""
     root = _site_root(context)
     if root is None:
-        return Page.objects.none()
-    return public(root.get_children().live()).in_menu().specific(defer=True)
+        return []
+    request = context["request"]
+
+    def items():
+        pages = public(root.get_children().live()).in_menu().only("pk", "title", "url_path", "path", "depth")
+        return [MenuItem(page.pk, page.title, page.get_url(request)) for page in pages]
+
+    return versioned(f"menu-{root.pk}-{request.scheme}://{request.get_host()}", items)
 
 
 @register.simple_tag(takes_context=True)
@@ -101,7 +120,18 @@ def thidua_card_image(page, css_class=""):
     image = page.card_image
     if image is None:
         return ""
-    return image.get_rendition(page.card.rendition).img_tag({"class": css_class, "alt": ""})
+    try:
+        # Found among the prefetched renditions without writing each one back to Wagtail's rendition cache, as
+        # get_rendition() does (a cache write per card, on every list rendered afresh).
+        rendition = image.find_existing_rendition(_card_filter(page.card.rendition))
+    except image.get_rendition_model().DoesNotExist:
+        rendition = image.get_rendition(page.card.rendition)
+    return rendition.img_tag({"class": css_class, "alt": ""})
+
+
+@functools.lru_cache(maxsize=32)
+def _card_filter(spec):
+    return Filter(spec=spec)
 
 
 @register.filter
@@ -160,6 +190,16 @@ def thidua_fragment_key(context):
         return None  # {% wagtailcache %} does not cache without a request
     where = f"page-{page.pk}" if getattr(page, "pk", None) else request.get_full_path()
     return f"{request.scheme}://{request.get_host()}|{translation.get_language()}|{where}"
+
+
+@register.simple_tag(takes_context=True)
+def thidua_site_fragment_key(context):
+    """The key of the layout's fragments that are the same on every page of a site (brand, search box, footer):
+    the site's version, the scheme and host of its URLs, the language."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return f"{site_version()}|{request.scheme}://{request.get_host()}|{translation.get_language()}"
 
 
 @register.simple_tag
