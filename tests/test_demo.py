@@ -11,7 +11,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
-from thidua_wagtail.demo import SEED_PATH, lines_to_richtext
+from thidua_wagtail.demo import SEED_PATH
 from thidua_wagtail.models import (
     Award,
     CampaignPage,
@@ -21,6 +21,8 @@ from thidua_wagtail.models import (
     OrganisationSettings,
     Unit,
 )
+from thidua_wagtail.plans.drafts import PRIVATE_COLLECTION
+from thidua_wagtail.plans.parser import lines_to_richtext
 
 MOVEMENTS = {
     "Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
@@ -69,6 +71,13 @@ def test_demo_loads_the_seed_plan(demo_vi):
     assert "<i>Thái Nguyên chung tay vì người nghèo" in str(main.content)
     assert [r.assignee_name for r in main.responsibilities.all()] == ["Văn phòng Sở", "Các phòng, các đơn vị trực thuộc Sở"]
     assert {c.title for c in main.get_sub_campaigns()} == MOVEMENTS
+    # Made by the plan importer (the editor's upload), not by hand: its whole rows and closing line, its log entry,
+    # and the import's private file made public when the campaign was published.
+    assert main.responsibilities.first().responsibility.startswith("Giao Văn phòng Sở có trách nhiệm")
+    assert "Trên đây là Kế hoạch tuyên truyền" in str(main.content)
+    assert plan.is_public and plan.file.collection.name != PRIVATE_COLLECTION
+    assert main.live and main.campaign_type == "thematic" and main.slogan  # what the editor added
+    assert all(c.live and c.launching_authority for c in main.get_sub_campaigns())
     statuses = {c.status for c in CampaignPage.objects.filter(**vi)}
     assert statuses == {"ongoing", "ended", "upcoming"}
     assert ExemplaryProfilePage.objects.filter(kind="collective", **vi).exists()

@@ -4,6 +4,10 @@
 (unit name, award code, document number, page slug under its parent) and only
 what is missing is created. Existing content is never overwritten.
 
+The sections are made by ``thidua_setup``'s code (``sections.setup_sections``) and the seed plan goes through the
+plan importer (``plans.drafts.import_plan_file``), as an editor's upload would: the demo shows what the importer
+makes of a real plan, then adds what an editor adds before publishing.
+
 The people and collectives in the profiles are fictional.
 """
 
@@ -12,16 +16,14 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.db import transaction
-from wagtail.documents import get_document_model
 from wagtail.models import Locale, Site
 
 from ..awards import load_default_awards
 from ..models import (
     Award,
     CampaignPage,
-    DocumentImplements,
+    CampaignUnit,
     ExemplaryProfilePage,
     NewsPage,
     OfficialDocument,
@@ -30,7 +32,7 @@ from ..models import (
     Unit,
 )
 from ..pagetypes import section_types
-from ..plans.parser import lines_to_richtext
+from ..plans.drafts import existing_document, import_plan_file
 from ..sections import setup_sections
 from ..text import ascii_slug
 
@@ -51,25 +53,6 @@ class Report:
 
 
 # ---------------------------------------------------------------------------
-# Reading the seed plan
-# ---------------------------------------------------------------------------
-
-
-def read_seed():
-    return SEED_PATH.read_text(encoding="utf-8")
-
-
-def section(text, start, end=None):
-    """The lines strictly between the line starting with ``start`` and the one starting with ``end``."""
-    lines = text.splitlines()
-    begin = next(i for i, line in enumerate(lines) if line.strip().startswith(start)) + 1
-    stop = len(lines)
-    if end:
-        stop = next(i for i, line in enumerate(lines) if i >= begin and line.strip().startswith(end))
-    return [line.strip() for line in lines[begin:stop] if line.strip()]
-
-
-# ---------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------
 
@@ -86,6 +69,7 @@ UNITS = [
     ("Phòng Thử nghiệm", "PTN", Unit.Kind.OTHER, "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ"),
 ]
 
+PLAN_NUMBER = "60/KH-KHCN"
 PLAN_TITLE = "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V"
 
 MOVEMENTS = [
@@ -336,7 +320,6 @@ def load_demo(stdout=None):
     with transaction.atomic():
         site = Site.objects.get(is_default_site=True)
         home = site.root_page
-        seed = read_seed()
 
         created, existing = load_default_awards(locale)
         report.existing += existing
@@ -344,7 +327,7 @@ def load_demo(stdout=None):
 
         _load_settings(site, locale, report)
         units = _load_units(locale, report)
-        plan = _load_documents(locale, seed, report)
+        _load_documents(locale, report)
 
         # The sections as thidua_setup makes them (found by type), with the demo's titles and texts; the English
         # ones are translated through wagtail-localize with the rest (demo/translate.py).
@@ -359,7 +342,7 @@ def load_demo(stdout=None):
                 _publish(page)
         campaigns_index, profiles_index, news_index = sections["campaigns"], sections["profiles"], sections["news"]
 
-        campaigns = _load_campaigns(campaigns_index, seed, plan, units, report)
+        plan, campaigns = _load_campaigns(campaigns_index, report)
         profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
         _load_news(news_index, campaigns, profiles, plan, report)
     return report
@@ -396,18 +379,9 @@ def _load_units(locale, report):
     return units
 
 
-def _plan_file(seed):
-    Document = get_document_model()
-    title = "Kế hoạch số 60/KH-KHCN"
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        document = Document(title=title)
-        document.file.save("ke-hoach-60-KH-KHCN.txt", ContentFile(seed.encode("utf-8")), save=False)
-        document.save()
-    return document
-
-
-def _load_documents(locale, seed, report):
+def _load_documents(locale, report):
+    """The provincial plan the seed plan implements: already in the registry when the seed plan is imported, so
+    the import links to it (as it does for a department whose registry holds the documents it receives)."""
     provincial, created = OfficialDocument.objects.get_or_create(
         number="109/KH-UBND",
         locale=locale,
@@ -420,79 +394,61 @@ def _load_documents(locale, seed, report):
         },
     )
     report.add(provincial, created)
-    recipients = section(seed, "Nơi nhận:", "**KT.")
-    plan, created = OfficialDocument.objects.get_or_create(
-        number="60/KH-KHCN",
-        locale=locale,
-        defaults={
-            "doc_type": OfficialDocument.DocType.PLAN,
-            "title": PLAN_TITLE,
-            "issue_date": D(2019, 8, 26),
-            "place": "Thái Nguyên",
-            "issuing_body": "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
-            "signer_name": "Đinh Bộ Sơn",
-            "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
-            "summary": next(line.strip() for line in seed.splitlines() if line.strip().startswith("Thực hiện Kế hoạch")),
-            "recipients": "\n".join(line.lstrip("- ").rstrip(";.") for line in recipients),
-            "file": _plan_file(seed),
-        },
-    )
-    if created:
-        plan.implements_links.add(DocumentImplements(implemented=provincial))
-        plan.save()
-    report.add(plan, created)
-    return plan
 
 
-def _load_campaigns(index, seed, plan, units, report):
-    campaigns = {}
-    content_lines = section(seed, "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN")
-    main, created = _child(
-        index,
-        CampaignPage,
-        PLAN_TITLE,
-        campaign_type=CampaignPage.CampaignType.THEMATIC,
-        launching_authority="Sở Khoa học và Công nghệ",
-        start_date=D(2019, 8, 26),
-        end_date=D(2020, 12, 31),
-        slogan="Thi đua yêu nước, lập thành tích chào mừng Đại hội",
-        summary="Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ V "
-        "trong công chức, viên chức và người lao động của Sở (Kế hoạch số 60/KH-KHCN).",
-        purposes=lines_to_richtext(section(seed, "1. Mục đích", "2. Yêu cầu")),
-        requirements=lines_to_richtext(section(seed, "2. Yêu cầu", "II. NỘI DUNG")),
-        content=[("paragraph", lines_to_richtext(content_lines))],
-    )
-    if created:
-        main.responsibilities.create(
-            unit=units["Văn phòng Sở"],
-            responsibility="Theo dõi, đôn đốc triển khai, thực hiện các nội dung của Kế hoạch.",
-        )
-        main.responsibilities.create(
-            assignee="Các phòng, các đơn vị trực thuộc Sở",
-            responsibility="Tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.",
-        )
-        main.document_links.create(document=plan)
-        for unit in units.values():
-            if unit.kind != Unit.Kind.OTHER:
-                main.unit_links.create(unit=unit)
-        _publish(main)
-    report.add(main, created)
-    campaigns[PLAN_TITLE] = main
+# What an editor adds to the drafts the import makes before publishing them: what a plan does not say.
+MAIN_CAMPAIGN = {
+    "campaign_type": CampaignPage.CampaignType.THEMATIC,
+    "end_date": D(2020, 12, 31),
+    "slogan": "Thi đua yêu nước, lập thành tích chào mừng Đại hội",
+    "summary": "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ V "
+    "trong công chức, viên chức và người lao động của Sở (Kế hoạch số 60/KH-KHCN).",
+}
 
+
+def _import_seed_plan(index, locale, report):
+    """The seed plan through the plan importer, as an editor imports it (``plans.drafts.import_plan_file``): the
+    document, its file, a draft campaign and a draft sub-campaign per movement it names. Then the editor's part:
+    what the plan does not say, the units taking part, publishing. Run again, the document is found by its number
+    and nothing is imported twice."""
+    document = existing_document(PLAN_NUMBER, locale)
+    if document is not None:
+        report.add(document, False)
+        main = CampaignPage.objects.child_of(index).filter(document_links__document=document).first()
+        return document, main, []
+    result, _plan = import_plan_file(SEED_PATH.name, SEED_PATH.read_bytes(), parent=index)
+    report.add(result.document, True)
+    main = result.campaign
+    for name, value in MAIN_CAMPAIGN.items():
+        setattr(main, name, value)
+    main.unit_links = [CampaignUnit(unit=unit) for unit in Unit.objects.filter(locale=locale)
+                       if unit.kind != Unit.Kind.OTHER]
+    _publish(main)  # publishing the campaign makes its documents public (plans.drafts.publish_plan_documents)
+    report.add(main, True)
+    return result.document, main, result.sub_campaigns
+
+
+def _load_campaigns(index, report):
+    locale = index.locale
+    plan, main, movements = _import_seed_plan(index, locale, report)
+    campaigns = {PLAN_TITLE: main} if main is not None else {}
+    drafts = {page.title: page for page in movements}
     for data in MOVEMENTS + OTHER_CAMPAIGNS:
-        is_movement = data in MOVEMENTS
-        campaign, created = _child(
-            index,
-            CampaignPage,
-            data["title"],
-            parent_campaign=main if is_movement else None,
-            **{k: v for k, v in data.items() if k != "title"},
-        )
+        fields = {k: v for k, v in data.items() if k != "title"}
+        draft = drafts.get(data["title"])
+        if draft is not None:  # a movement the plan names: the import made its draft
+            for name, value in fields.items():
+                setattr(draft, name, value)
+            campaign, created = draft, True
+        else:
+            is_movement = data in MOVEMENTS
+            campaign, created = _child(index, CampaignPage, data["title"],
+                                       parent_campaign=main if is_movement else None, **fields)
         if created:
             _publish(campaign)
         report.add(campaign, created)
         campaigns[data["title"]] = campaign
-    return campaigns
+    return plan, campaigns
 
 
 def _load_profiles(index, units, campaigns, locale, report):

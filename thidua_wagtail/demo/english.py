@@ -153,10 +153,15 @@ ENGLISH.update({
         "fitting and deserved forms of commendation.",
     "Tập trung thực hiện tốt công tác phát hiện, bồi dưỡng, tổng kết và nhân rộng các điển hình tiên tiến.":
         "Focus on discovering, nurturing, reviewing and replicating exemplary cases.",
-    "Theo dõi, đôn đốc triển khai, thực hiện các nội dung của Kế hoạch.":
-        "Monitor and urge the implementation of the contents of the Plan.",
+    "Giao Văn phòng Sở có trách nhiệm theo dõi, đôn đốc triển khai, thực hiện các nội dung của Kế hoạch.":
+        "The Department Office is tasked with monitoring and urging the implementation of the contents of the Plan.",
     "Các phòng, các đơn vị trực thuộc Sở": "The divisions and units of the Department",
-    "Tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.": "Carry out the contents of the Plan rigorously.",
+    "Các phòng, các đơn vị trực thuộc Sở tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch.":
+        "The divisions and units of the Department carry out the contents of the Plan rigorously.",
+    "Trên đây là Kế hoạch tuyên truyền, phổ biến, quán triệt Đại hội Thi đua yêu nước tỉnh lần thứ V của Sở Khoa học "
+    "và Công nghệ./.":
+        "This is the Department of Science and Technology's plan for communicating, disseminating and implementing "
+        "the 5th Provincial Patriotic Emulation Congress./.",
     # The movements and other campaigns
     "Thái Nguyên chung tay vì người nghèo, không để ai bị bỏ lại phía sau":
         "Thai Nguyen joins hands for the poor, leaving no one behind",
