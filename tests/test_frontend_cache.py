@@ -3,7 +3,7 @@ the home page, the feeds it is in and the pages linked to it (thidua_wagtail/fro
 
 import pytest
 
-from thidua_wagtail import frontend_cache
+from thidua_wagtail import frontend_cache, pagetypes
 
 from . import factories
 from .testapp.frontend_cache import PURGED
@@ -54,6 +54,20 @@ def test_publishing_a_campaign_purges_the_profiles_and_news_that_show_it(home, s
     campaign.save_revision().publish()
     assert {BASE + profile.url, BASE + news.url, BASE + sections["campaigns"].url,
             BASE + "/vi/feeds/campaigns/rss/"} <= set(purged)
+
+
+def test_the_front_end_cache_is_purged_as_far_as_the_app_cache_is_refreshed(home, sections, purged, monkeypatch):
+    """One bound for both (pagetypes.MAX_SHOWING): every page the app's cache refreshes is purged from the CDN too,
+    so a campaign shown by many news items leaves none of them stale in front of the site."""
+    monkeypatch.setattr(pagetypes, "MAX_SHOWING", 6)
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    news = [factories.make_news(sections["news"], f"Tin {i}", campaigns=[campaign]) for i in range(8)]
+    purged.clear()
+    campaign.save_revision().publish()
+    purged_news = {item for item in news if BASE + item.url in purged}
+    refreshed = pagetypes.pages_to_refresh(campaign)
+    assert len(purged_news) == 6
+    assert {item.pk for item in purged_news} == refreshed & {item.pk for item in news}
 
 
 def test_nothing_is_purged_without_the_app(home, sections, purged, monkeypatch):

@@ -14,8 +14,6 @@ from wagtail.models import Page
 
 from . import pagetypes
 
-MAX_LINKED_PAGES = 50  # linked pages purged per publish: enough for any real page, bounded for a hostile one
-
 
 def enabled():
     return apps.is_installed("wagtail.contrib.frontend_cache")
@@ -23,8 +21,10 @@ def enabled():
 
 def pages_showing(page):
     """The live pages that show ``page``: its ancestors below the root (home, listings) and the pages linked to it
-    (its type's declared relations, see ``pagetypes.pages_showing``)."""
-    return list(page.get_ancestors().filter(depth__gt=1).live()) + pagetypes.pages_showing(page, MAX_LINKED_PAGES)
+    (its type's declared relations, see ``pagetypes.pages_showing``), with the same bound as the app's own cache
+    invalidation (``pagetypes.MAX_SHOWING``): the front-end cache and the app's cache are refreshed alike."""
+    return (list(page.get_ancestors().filter(depth__gt=1).live())
+            + pagetypes.pages_showing(page, pagetypes.MAX_SHOWING))
 
 
 def feed_urls(page):

@@ -8,14 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .cache import cached_response
 from .conf import thidua_settings
-from .filters import requested_page_number
+from .filters import FilterSelect, requested_page_number
 from .i18n import active_locale
 from .models.base import base_template
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False)
-    type = forms.ChoiceField(label=_("In"), required=False)
+    type = forms.ChoiceField(label=_("In"), required=False, widget=FilterSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
-from ..filters import ListingFilterForm, choice_field, year_field
+from ..filters import FilterSelect, ListingFilterForm, choice_field, year_field
 from ..pagetypes import Card, Related, Section
 from ..querysets import CampaignManager, public, today
 from .base import DetailPage, FilteredIndexPage
@@ -39,8 +39,8 @@ class CampaignFilterForm(ListingFilterForm):
         ("ended", _("Ended")),
     ]
 
-    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES)
-    type = forms.ChoiceField(label=_("Type"))
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, widget=FilterSelect)
+    type = forms.ChoiceField(label=_("Type"), widget=FilterSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock
-from ..filters import ListingFilterForm, choice_field, year_field
+from ..filters import FilterSelect, ListingFilterForm, choice_field, year_field
 from ..links import same_object
 from ..pagetypes import Card, Related, Section
 from .base import DetailPage, FilteredIndexPage
@@ -29,7 +29,7 @@ YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 
 
 class ProfileFilterForm(ListingFilterForm):
-    kind = forms.ChoiceField(label=_("Individual or collective"))
+    kind = forms.ChoiceField(label=_("Individual or collective"), widget=FilterSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
