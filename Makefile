@@ -48,7 +48,7 @@ test-postgres: setup browser
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(PYTEST)
 
-# The install guide's test in a `wagtail start` project, with the newest Wagtail 7.4 and 8.0 (noxfile.py).
+# The install guide's test in a `wagtail start` project: newest Wagtail 7.4 and 8.0 on Django 5.2, Wagtail 8.0 on Django 6.0 (noxfile.py).
 test-matrix: setup
 	$(PY) -m nox
 
