@@ -72,6 +72,11 @@ def test_new_wagtail_project_following_the_guide(tmp_path):
     wagtail = Path(sys.executable).parent / "wagtail"
     run([str(wagtail), "start", "mysite"], cwd=tmp_path)
     project = tmp_path / "mysite"
+    # A site that already has some of the apps the guide adds (its own API, sitemap, settings): the guide must
+    # not add them twice ("Application labels aren't unique").
+    with (project / "mysite" / "settings" / "base.py").open("a", encoding="utf-8") as handle:
+        handle.write('\nINSTALLED_APPS += ["wagtail.contrib.settings", "django.contrib.sitemaps", "wagtail.api.v2", '
+                     '"rest_framework"]\n')
     appended = []
     uninstall = None
     for step, _lang, body in guide_steps():
