@@ -11,7 +11,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
-from thidua_wagtail.demo import SEED_PATH
+from thidua_wagtail.demo import PLAN_TITLE, SEED_PATH
 from thidua_wagtail.models import (
     Award,
     CampaignPage,
@@ -93,6 +93,20 @@ def test_demo_twice_duplicates_nothing(demo):
     assert re.search(r"Demo content: 0 created, \d+ already present", output)
     assert "English: 0 translated" in output
     assert counts() == before
+
+
+def test_demo_again_after_the_editor_deleted_the_imported_campaign(demo_vi):
+    """The plan's document is kept (it is not imported again) but its campaign was deleted, and so was a profile
+    linked to it: running the demo again recreates the profile without the link to what is gone, and says so
+    without a traceback."""
+    CampaignPage.objects.get(title=PLAN_TITLE, locale__language_code="vi").delete()
+    ExemplaryProfilePage.objects.get(title="Nguyễn Thị Thu Hà").delete()
+    output = run_demo("--no-english")
+    assert re.search(r"Demo content: [1-9]\d* created", output)
+    profile = ExemplaryProfilePage.objects.get(title="Nguyễn Thị Thu Hà")
+    assert [link.campaign.title for link in profile.campaign_links.all()] == [
+        "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở"]
+    assert OfficialDocument.objects.filter(number="60/KH-KHCN").count() == 1
 
 
 def test_demo_keeps_editor_changes(demo_vi):

@@ -470,7 +470,8 @@ def _load_profiles(index, units, campaigns, locale, report):
             for code, year, number, decided_by in data["honours"]:
                 profile.honours.create(award=awards[code], year=year, decision_number=number, decided_by=decided_by)
             for title in data["campaigns"]:
-                profile.campaign_links.create(campaign=campaigns[title])
+                if title in campaigns:  # the plan's campaign is gone when an editor deleted it after the import
+                    profile.campaign_links.create(campaign=campaigns[title])
             _publish(profile)
         report.add(profile, created)
         profiles[data["title"]] = profile
@@ -490,7 +491,8 @@ def _load_news(index, campaigns, profiles, plan, report):
         if created:
             item.tags.add(*data["tags"])
             for title in data["campaigns"]:
-                item.related_campaigns.create(campaign=campaigns[title])
+                if title in campaigns:  # (as for the profiles)
+                    item.related_campaigns.create(campaign=campaigns[title])
             for title in data["profiles"]:
                 item.related_profiles.create(profile=profiles[title])
             if data["attach_plan"] and plan.file:
