@@ -183,6 +183,53 @@ VI = {
     "Grassroots": "Cơ sở",
     "Individuals": "Cá nhân",
     "Collectives": "Tập thể",
+    # The award catalogue (issue 17)
+    "Order": "Huân chương",
+    "Medal": "Huy chương",
+    "State honorary title": "Danh hiệu vinh dự nhà nước",
+    "Ho Chi Minh Prize or State Prize": "Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước",
+    "Commemorative medal": "Kỷ niệm chương",
+    "Certificate of merit": "Bằng khen",
+    "Certificate of commendation": "Giấy khen",
+    "First Class": "hạng Nhất",
+    "Second Class": "hạng Nhì",
+    "Third Class": "hạng Ba",
+    "The legal name, as the law writes it.": "Tên theo đúng văn bản pháp luật.",
+    "form": "hình thức",
+    "has classes": "có hạng",
+    "Awarded in a First, Second or Third Class (hạng Nhất, Nhì, Ba).": "Được tặng theo hạng Nhất, hạng Nhì, hạng Ba.",
+    "individuals": "cá nhân",
+    "collectives": "tập thể",
+    "households": "hộ gia đình",
+    "local names": "tên gọi tại đơn vị",
+    'Other names the department uses for this award, one per line, e.g. "Chiến sĩ thi đua cấp tỉnh". They are '
+    'searched and shown beside the legal name.':
+        'Các tên gọi khác đơn vị dùng cho danh hiệu, hình thức này, mỗi tên một dòng, ví dụ: "Chiến sĩ thi đua cấp '
+        'tỉnh". Các tên này được tìm kiếm và hiển thị bên cạnh tên theo luật.',
+    "a form of": "là một dạng của",
+    'The legal entry this award is a local form of, e.g. the certificate of merit of a ministry, branch or province '
+    'for "Bằng khen của Chủ tịch UBND tỉnh".':
+        'Mục theo luật mà mục này là một dạng cụ thể, ví dụ: Bằng khen cấp bộ, ban, ngành, tỉnh đối với "Bằng khen '
+        'của Chủ tịch UBND tỉnh".',
+    "legal basis": "căn cứ pháp lý",
+    'E.g. "Luật Thi đua, khen thưởng 2022, Điều 33".': 'Ví dụ: "Luật Thi đua, khen thưởng 2022, Điều 33".',
+    "valid from": "áp dụng từ ngày",
+    "valid to": "áp dụng đến ngày",
+    "The last day the award could be conferred, if it was renamed or retired. Honours already conferred keep it.":
+        "Ngày cuối cùng có thể tặng, nếu danh hiệu, hình thức đã được đổi tên hoặc bãi bỏ. Các khen thưởng đã tặng "
+        "vẫn giữ nguyên.",
+    "replaced by": "được thay thế bởi",
+    "Awarded to": "Đối tượng được tặng",
+    "Say who may receive this award: individuals, collectives or households.":
+        "Hãy chọn đối tượng được tặng: cá nhân, tập thể hoặc hộ gia đình.",
+    "The award cannot end before it starts.": "Ngày hết áp dụng không thể trước ngày bắt đầu áp dụng.",
+    "An award cannot point to itself.": "Danh hiệu, hình thức không thể trỏ tới chính nó.",
+    "Choose the class of “%(award)s”.": "Hãy chọn hạng của “%(award)s”.",
+    "“%(award)s” is not awarded in classes.": "“%(award)s” không chia hạng.",
+    "Household": "Hộ gia đình",
+    "class": "hạng",
+    "For an order or a medal awarded in classes.": "Đối với huân chương, huy chương có chia hạng.",
+    "%(award)s, %(grade)s": "%(award)s %(grade)s",
     "code": "mã",
     'A stable identifier, the same in every language, e.g. "chien-si-thi-dua-co-so".':
         'Mã cố định, giống nhau ở mọi ngôn ngữ, ví dụ: "chien-si-thi-dua-co-so".',

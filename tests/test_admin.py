@@ -121,6 +121,39 @@ def test_admin_rejects_an_award_that_does_not_fit_the_recipient(editor_client, s
     assert "Chiến sĩ thi đua cơ sở" in html and "không dành cho" in html
 
 
+def _profile_with_honour(client, sections, slug, kind, honour):
+    return add_page(client, sections["profiles"], ExemplaryProfilePage, {
+        "title": "Hộ ông Nguyễn Văn Bình" if kind == "household" else "Trung tâm Thử nghiệm", "slug": slug,
+        "kind": kind, "year_recognised": "2023", "position": "", "unit": "", "photo": "",
+        "achievements": "Tiêu biểu.", "story": streamfield([]),
+        "honours": inline_formset([{"year": "2023", "decision_number": "1456/QĐ-CTN", "decided_by": "", **honour}]),
+        "campaign_links": inline_formset([]),
+    })
+
+
+def test_admin_asks_for_the_class_of_an_order_and_takes_a_household(editor_client, sections, awards):
+    """Issue 17: an order with classes is recorded with its class; a household receives the household title."""
+    labour = awards["huan-chuong-lao-dong"].pk
+    response = _profile_with_honour(editor_client, sections, "khong-hang", "collective",
+                                    {"award": labour, "grade": ""})
+    assert response.status_code == 200 and "Hãy chọn hạng của “Huân chương Lao động”." in response.content.decode()
+    assert not ExemplaryProfilePage.objects.filter(slug="khong-hang").exists()
+    response = _profile_with_honour(editor_client, sections, "giay-khen-hang", "collective",
+                                    {"award": awards["giay-khen"].pk, "grade": "first"})
+    assert "“Giấy khen” không chia hạng." in response.content.decode()
+    response = _profile_with_honour(editor_client, sections, "hang-ba", "collective", {"award": labour,
+                                                                                      "grade": "third"})
+    assert response.status_code == 302
+    honour = ExemplaryProfilePage.objects.get(slug="hang-ba").honours.get()
+    assert (honour.grade, str(honour)) == ("third", "Huân chương Lao động hạng Ba (2023)")
+    response = _profile_with_honour(editor_client, sections, "ho-gia-dinh", "household",
+                                    {"award": awards["gia-dinh-van-hoa"].pk, "grade": ""})
+    assert response.status_code == 302
+    response = _profile_with_honour(editor_client, sections, "ho-sai", "household",
+                                    {"award": awards["lao-dong-tien-tien"].pk, "grade": ""})
+    assert response.status_code == 200 and not ExemplaryProfilePage.objects.filter(slug="ho-sai").exists()
+
+
 def test_campaign_dates_are_validated_in_the_admin(editor_client, sections):
     response = add_page(editor_client, sections["campaigns"], CampaignPage, {
         "title": "Sai ngày", "slug": "sai-ngay", "campaign_type": "thematic", "launching_authority": "Sở",

@@ -129,8 +129,12 @@ def test_demo_pages_render(client, demo):
 
 
 def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
-    # 49 pages and snippets, and the organisation's texts (issue 14: translated like every other text).
-    assert "English: 50 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    # 34 pages and snippets, the organisation's texts (issue 14: translated like every other text) and every entry of
+    # the award catalogue (issue 17: 51 entries), with their legal bases.
+    from thidua_wagtail.awards import CATALOGUE
+
+    assert len(CATALOGUE) == 51
+    assert "English: 86 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages

@@ -107,17 +107,21 @@ def test_award_recipient_rules(awards):
     assert awards["bang-khen-chu-tich-ubnd-tinh"].can_be_given_to("collective")
 
 
-def test_default_awards_cover_both_kinds_and_all_levels_and_load_once(locale_vi):
-    from thidua_wagtail.awards import load_default_awards
+def test_default_awards_cover_every_form_and_level_and_load_once(locale_vi):
+    from thidua_wagtail.awards import CATALOGUE, load_default_awards
 
-    created, existing = load_default_awards(locale_vi)
-    assert created >= 14 and existing == 0
+    report = load_default_awards(locale_vi)
+    assert len(report.created) == len(CATALOGUE) and not report.updated and not report.kept
     assert set(Award.objects.values_list("kind", flat=True)) == {"title", "commendation"}
+    assert set(Award.objects.values_list("category", flat=True)) == set(Award.Category.values)
     assert set(Award.objects.values_list("level", flat=True)) == {"national", "provincial", "grassroots"}
+    assert Award.objects.filter(for_households=True, for_individuals=False).get().name == "Gia đình văn hóa"
     renamed = Award.objects.get(code="giay-khen")
     renamed.name = "Giấy khen của Giám đốc Sở"
     renamed.save()
-    assert load_default_awards(locale_vi) == (0, created)
+    again = load_default_awards(locale_vi)
+    assert (again.created, again.updated, again.unchanged) == ([], [], len(CATALOGUE))
+    assert again.kept == [("giay-khen", "name", "Giấy khen của Giám đốc Sở", "Giấy khen")]
     assert Award.objects.get(code="giay-khen").name == "Giấy khen của Giám đốc Sở"
 
 

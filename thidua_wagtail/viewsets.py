@@ -41,9 +41,9 @@ class AwardViewSet(SnippetViewSet):
     model = Award
     icon = "pick"
     menu_label = gettext_lazy("Awards")
-    list_display = ["name", "kind", "level", "recipient"]
-    list_filter = ["kind", "level", "recipient", "locale"]
-    search_fields = ["name", "code"]
+    list_display = ["name", "category", "level", "legal_basis", "valid_to"]
+    list_filter = ["category", "level", "has_grades", "for_households", "locale"]
+    search_fields = ["name", "local_names", "code"]
     ordering = ["sort_order", "name"]
 
 

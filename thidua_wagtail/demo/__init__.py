@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Locale, Site
 
-from ..awards import load_default_awards
+from ..awards import CATALOGUE, load_default_awards
 from ..models import (
     Award,
     CampaignPage,
@@ -202,7 +202,8 @@ PROFILES = [
         "achievements": "Đơn vị dẫn đầu khối thi đua; chuyển giao 8 mô hình ứng dụng khoa học và công nghệ "
         "cho các xã xây dựng nông thôn mới.",
         "story": "Trung tâm đã xây dựng nhiều mô hình điểm được nhân rộng trên địa bàn tỉnh.",
-        "honours": [("co-thi-dua-cap-tinh", 2021, "1902/QĐ-UBND", "Ủy ban nhân dân tỉnh Thái Nguyên")],
+        "honours": [("co-thi-dua-cap-tinh", 2021, "1902/QĐ-UBND", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+                    ("huan-chuong-lao-dong", 2023, "1456/QĐ-CTN", "Chủ tịch nước", "third")],
         "campaigns": ["Thái Nguyên chung sức xây dựng nông thôn mới", PLAN_TITLE],
     },
 ]
@@ -321,9 +322,9 @@ def load_demo(stdout=None):
         site = Site.objects.get(is_default_site=True)
         home = site.root_page
 
-        created, existing = load_default_awards(locale)
-        report.existing += existing
-        report.created.extend(["award"] * created)
+        catalogue = load_default_awards(locale)
+        report.existing += len(CATALOGUE) - len(catalogue.created)
+        report.created.extend(["award"] * len(catalogue.created))
 
         _load_settings(site, locale, report)
         units = _load_units(locale, report)
@@ -467,8 +468,9 @@ def _load_profiles(index, units, campaigns, locale, report):
             story=[("paragraph", f"<p>{html.escape(data['story'])}</p>")],
         )
         if created:
-            for code, year, number, decided_by in data["honours"]:
-                profile.honours.create(award=awards[code], year=year, decision_number=number, decided_by=decided_by)
+            for code, year, number, decided_by, *grade in data["honours"]:
+                profile.honours.create(award=awards[code], grade="".join(grade), year=year, decision_number=number,
+                                       decided_by=decided_by)
             for title in data["campaigns"]:
                 if title in campaigns:  # the plan's campaign is gone when an editor deleted it after the import
                     profile.campaign_links.create(campaign=campaigns[title])

@@ -3,9 +3,9 @@
 People's names are not translated. Slugs are made from the English titles by ``translate.fill_po``.
 """
 
-from ..awards import DEFAULT_AWARDS
+from ..awards import english_names
 
-ENGLISH = {vi: en for _code, vi, en, *_rest in DEFAULT_AWARDS}
+ENGLISH = english_names()
 
 ENGLISH.update({
     # Units
@@ -213,6 +213,7 @@ ENGLISH.update({
         "tasks with excellence and is an example of office culture.",
     "Giám đốc Sở Khoa học và Công nghệ": "Director of the Department of Science and Technology",
     "Chủ tịch UBND tỉnh Thái Nguyên": "Chairman of the Thai Nguyen Provincial People's Committee",
+    "Chủ tịch nước": "President of the State",
     "Chuyển giao thành công quy trình nhân giống chè chất lượng cao cho 5 xã xây dựng nông thôn mới, giúp hàng trăm "
     "hộ tăng thu nhập.":
         "Transferred a high-quality tea propagation process to 5 communes building new rural areas, raising the "

@@ -76,6 +76,15 @@ class ProfileIndexPage(FilteredIndexPage):
         verbose_name_plural = _("exemplary profile indexes")
 
 
+def honour_grade_error(award, grade):
+    """Why ``grade`` does not fit ``award`` (an order or medal with classes needs one; others take none), or None."""
+    if award.has_grades and not grade:
+        return _("Choose the class of “%(award)s”.") % {"award": award}
+    if grade and not award.has_grades:
+        return _("“%(award)s” is not awarded in classes.") % {"award": award}
+    return None
+
+
 class ExemplaryProfileForm(WagtailAdminPageForm):
     """Checks that each honour may be given to this kind of recipient."""
 
@@ -87,6 +96,10 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         if kind and formset is not None and formset.is_valid():
             for form in formset.forms:
                 award = form.cleaned_data.get("award")
+                if award and not form.cleaned_data.get("DELETE"):
+                    grade_error = honour_grade_error(award, form.cleaned_data.get("grade"))
+                    if grade_error:
+                        form.add_error("grade", grade_error)
                 if award and not form.cleaned_data.get("DELETE") and not award.can_be_given_to(kind):
                     form.add_error(
                         "award",
@@ -106,6 +119,7 @@ class ExemplaryProfilePage(DetailPage):
     class Kind(models.TextChoices):
         INDIVIDUAL = "individual", _("Individual")
         COLLECTIVE = "collective", _("Collective")
+        HOUSEHOLD = "household", _("Household")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INDIVIDUAL)
     photo = models.ForeignKey(
@@ -192,7 +206,7 @@ class ExemplaryProfilePage(DetailPage):
         return "profile" if self.is_individual else "website"
 
     def structured_data(self, request, base, publisher):
-        awards = [f"{h.award.name} ({h.year})" for h in self.honours.select_related("award").order_by("year")]
+        awards = [f"{h.award_name} ({h.year})" for h in self.honours.select_related("award").order_by("year")]
         if not self.is_individual:
             return {**base, "@type": "Organization", "name": self.title, "description": self.achievements,
                     "award": awards, "parentOrganization": publisher}
@@ -218,6 +232,8 @@ class ProfileHonour(TranslatableMixin, Orderable):
     award = models.ForeignKey(
         "thidua_wagtail.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="honours"
     )
+    grade = models.CharField(_("class"), max_length=10, blank=True, choices=Award.Grade.choices,
+                             help_text=_("For an order or a medal awarded in classes."))
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     decision_number = models.CharField(
         _("decision number"), max_length=64, blank=True, help_text=_("E.g. \"1234/QĐ-UBND\".")
@@ -227,12 +243,13 @@ class ProfileHonour(TranslatableMixin, Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("award"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("award"), FieldPanel("grade"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decided_by")]),
     ]
 
-    override_translatable_fields = [SynchronizedField("year"), SynchronizedField("decision_number")]
-    api_fields = [APIField("award", serializer=AwardSerializer(read_only=True)), APIField("year"),
+    override_translatable_fields = [SynchronizedField("year"), SynchronizedField("grade"),
+                                    SynchronizedField("decision_number")]
+    api_fields = [APIField("award", serializer=AwardSerializer(read_only=True)), APIField("grade"), APIField("year"),
                   APIField("decision_number"), APIField("decided_by")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -240,7 +257,15 @@ class ProfileHonour(TranslatableMixin, Orderable):
         verbose_name_plural = _("honours")
 
     def __str__(self):
-        return f"{self.award} ({self.year})"
+        return f"{self.award_name} ({self.year})"
+
+    @property
+    def award_name(self):
+        """The award with its class, e.g. "Huân chương Lao động hạng Ba" / "Labour Order, Third Class"."""
+        if not self.grade:
+            return str(self.award)
+        # Translators: an award and its class, e.g. "Labour Order, Third Class" (Vietnamese: "… hạng Ba").
+        return _("%(award)s, %(grade)s") % {"award": self.award, "grade": self.get_grade_display()}
 
     @property
     def unit_name(self):

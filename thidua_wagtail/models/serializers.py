@@ -13,9 +13,12 @@ class UnitSerializer(serializers.ModelSerializer):
 
 
 class AwardSerializer(serializers.ModelSerializer):
+    recipients = serializers.ListField(child=serializers.CharField(), read_only=True)
+
     class Meta:
         model = Award
-        fields = ["id", "code", "name", "kind", "level", "recipient"]
+        fields = ["id", "code", "name", "kind", "category", "level", "has_grades", "recipients", "legal_basis",
+                  "valid_from", "valid_to"]
 
 
 class FileSerializer(serializers.Serializer):

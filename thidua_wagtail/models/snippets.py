@@ -70,46 +70,103 @@ class Unit(index.Indexed, TranslatableMixin, models.Model):
 
 
 class Award(index.Indexed, TranslatableMixin, models.Model):
-    """An emulation title or a form of commendation (Law on Emulation and Commendation 2022)."""
+    """An entry of the award catalogue: an emulation title or one of the seven forms of commendation of the Law on
+    Emulation and Commendation 2022 (Luật Thi đua, khen thưởng, 06/2022/QH15), with its legal basis and validity.
+
+    ``awards.py`` holds the catalogue and brings a site's entries up to date (``thidua_load_awards``).
+    """
 
     class Kind(models.TextChoices):
         TITLE = "title", _("Emulation title")
         COMMENDATION = "commendation", _("Form of commendation")
+
+    class Category(models.TextChoices):
+        EMULATION_TITLE = "emulation_title", _("Emulation title")
+        ORDER = "order", _("Order")
+        MEDAL = "medal", _("Medal")
+        HONORARY_TITLE = "honorary_title", _("State honorary title")
+        PRIZE = "prize", _("Ho Chi Minh Prize or State Prize")
+        COMMEMORATIVE_MEDAL = "commemorative_medal", _("Commemorative medal")
+        CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Certificate of merit")
+        CERTIFICATE_OF_COMMENDATION = "certificate_of_commendation", _("Certificate of commendation")
 
     class Level(models.TextChoices):
         NATIONAL = "national", _("National")
         PROVINCIAL = "provincial", _("Ministry / province")
         GRASSROOTS = "grassroots", _("Grassroots")
 
-    class Recipient(models.TextChoices):
-        INDIVIDUAL = "individual", _("Individuals")
-        COLLECTIVE = "collective", _("Collectives")
-        BOTH = "both", _("Individuals and collectives")
+    class Grade(models.TextChoices):
+        """The class (hạng) of an order or a medal that has classes."""
 
-    name = models.CharField(_("name"), max_length=255)
+        FIRST = "first", _("First Class")
+        SECOND = "second", _("Second Class")
+        THIRD = "third", _("Third Class")
+
+    name = models.CharField(_("name"), max_length=255, help_text=_("The legal name, as the law writes it."))
     code = models.SlugField(
         _("code"),
         max_length=80,
         help_text=_("A stable identifier, the same in every language, e.g. \"chien-si-thi-dua-co-so\"."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    category = models.CharField(_("form"), max_length=32, choices=Category.choices,
+                                default=Category.EMULATION_TITLE)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, editable=False)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    recipient = models.CharField(_("awarded to"), max_length=20, choices=Recipient.choices, default=Recipient.BOTH)
+    has_grades = models.BooleanField(_("has classes"), default=False,
+                                     help_text=_("Awarded in a First, Second or Third Class (hạng Nhất, Nhì, Ba)."))
+    for_individuals = models.BooleanField(_("individuals"), default=True)
+    for_collectives = models.BooleanField(_("collectives"), default=True)
+    for_households = models.BooleanField(_("households"), default=False)
+    local_names = models.TextField(
+        _("local names"), blank=True,
+        help_text=_("Other names the department uses for this award, one per line, e.g. \"Chiến sĩ thi đua cấp "
+                    "tỉnh\". They are searched and shown beside the legal name."),
+    )
+    form_of = models.ForeignKey(
+        "self", verbose_name=_("a form of"), null=True, blank=True, on_delete=models.SET_NULL, related_name="forms",
+        help_text=_("The legal entry this award is a local form of, e.g. the certificate of merit of a ministry, "
+                    "branch or province for \"Bằng khen của Chủ tịch UBND tỉnh\"."),
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True,
+                                   help_text=_("E.g. \"Luật Thi đua, khen thưởng 2022, Điều 33\"."))
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True,
+                                help_text=_("The last day the award could be conferred, if it was renamed or "
+                                            "retired. Honours already conferred keep it."))
+    replaced_by = models.ForeignKey(
+        "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    # What the catalogue last wrote into each field, so that thidua_load_awards never overwrites an editor's change.
+    catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("code"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("level"), FieldPanel("recipient")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("level"), FieldPanel("has_grades")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_collectives"),
+                                        FieldPanel("for_households")])], heading=_("Awarded to")),
+        FieldPanel("local_names"),
+        FieldPanel("form_of"),
+        FieldPanel("legal_basis"),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to"), FieldPanel("replaced_by")]),
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    search_fields = [index.SearchField("name"), index.SearchField("local_names"), index.AutocompleteField("name"),
+                     index.FilterField("locale")]
 
-    # The code identifies the award in every language; only the name and description are translated.
-    override_translatable_fields = [SynchronizedField("code")]
+    # The code and the facts of the law are the same in every language; the name, legal basis and description are
+    # translated (local names are Vietnamese usage and stay as they are).
+    override_translatable_fields = [
+        SynchronizedField("code"), SynchronizedField("category"), SynchronizedField("level"),
+        SynchronizedField("has_grades"), SynchronizedField("for_individuals"), SynchronizedField("for_collectives"),
+        SynchronizedField("for_households"), SynchronizedField("local_names"), SynchronizedField("valid_from"),
+        SynchronizedField("valid_to"), SynchronizedField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("award")
@@ -122,8 +179,35 @@ class Award(index.Indexed, TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.kind = self.Kind.TITLE if self.category == self.Category.EMULATION_TITLE else self.Kind.COMMENDATION
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not (self.for_individuals or self.for_collectives or self.for_households):
+            raise ValidationError(_("Say who may receive this award: individuals, collectives or households."))
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The award cannot end before it starts.")})
+        for field in ("form_of", "replaced_by"):
+            if getattr(self, f"{field}_id") is not None and getattr(self, f"{field}_id") == self.pk:
+                raise ValidationError({field: _("An award cannot point to itself.")})
+
+    @property
+    def local_name_list(self):
+        return [line.strip() for line in self.local_names.splitlines() if line.strip()]
+
+    @property
+    def recipients(self):
+        """Who may receive it, as the profile kinds: individual, collective, household."""
+        return [kind for kind, allowed in (("individual", self.for_individuals), ("collective", self.for_collectives),
+                                           ("household", self.for_households)) if allowed]
+
     def can_be_given_to(self, profile_kind):
-        return self.recipient == self.Recipient.BOTH or self.recipient == profile_kind
+        return profile_kind in self.recipients
+
+    def is_valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, ClusterableModel):
