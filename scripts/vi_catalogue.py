@@ -48,8 +48,8 @@ VI = {
     "Type": "Loại",
     "Any type": "Mọi loại",
     "Year": "Năm",
-    "Individual or collective": "Cá nhân hay tập thể",
-    "Individuals and collectives": "Cá nhân và tập thể",
+    "Recipient": "Đối tượng",
+    "All recipients": "Tất cả đối tượng",
     "Topic": "Chủ đề",
     "introduction": "giới thiệu",
     "campaign index": "danh sách phong trào",
@@ -230,6 +230,15 @@ VI = {
     "class": "hạng",
     "For an order or a medal awarded in classes.": "Đối với huân chương, huy chương có chia hạng.",
     "%(award)s, %(grade)s": "%(award)s %(grade)s",
+    "“%(award)s” (%(year)s) needs the standard of “%(needs)s” in the same year (%(article)s); this profile does "
+    "not show it. Check before publishing the honour.":
+        "“%(award)s” (%(year)s) cần đạt tiêu chuẩn “%(needs)s” trong cùng năm (%(article)s); hồ sơ này chưa thể "
+        "hiện điều đó. Hãy kiểm tra trước khi xuất bản khen thưởng.",
+    "“%(award)s” (%(year)s) is given among those who held “%(needs)s” %(times)s consecutive times (%(article)s); "
+    "this profile shows %(found)s before %(year)s. Check before publishing the honour.":
+        "“%(award)s” (%(year)s) được xét trong số những người có %(times)s lần liên tục đạt “%(needs)s” "
+        "(%(article)s); hồ sơ này mới có %(found)s lần trước năm %(year)s. Hãy kiểm tra trước khi xuất bản khen "
+        "thưởng.",
     "code": "mã",
     'A stable identifier, the same in every language, e.g. "chien-si-thi-dua-co-so".':
         'Mã cố định, giống nhau ở mọi ngôn ngữ, ví dụ: "chien-si-thi-dua-co-so".',

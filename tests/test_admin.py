@@ -154,6 +154,36 @@ def test_admin_asks_for_the_class_of_an_order_and_takes_a_household(editor_clien
     assert response.status_code == 200 and not ExemplaryProfilePage.objects.filter(slug="ho-sai").exists()
 
 
+def test_admin_warns_about_the_law_s_prerequisites_without_refusing(editor_client, sections, awards):
+    """Issue 17: the national Emulation Fighter is chosen among holders of two consecutive ministry / province
+    titles (Art. 21), the grassroots one meets the "Lao động tiên tiến" standard (Art. 23): a warning, not a
+    refusal."""
+    def honour(code, year):
+        return {"award": awards[code].pk, "grade": "", "year": str(year), "decision_number": "", "decided_by": ""}
+
+    data = {"title": "Lê Thị Mai", "slug": "le-thi-mai", "kind": "individual", "year_recognised": "2024",
+            "position": "", "unit": "", "photo": "", "achievements": "Tiêu biểu.", "story": streamfield([]),
+            "honours": inline_formset([honour("chien-si-thi-dua-cap-tinh", 2020),
+                                       honour("chien-si-thi-dua-toan-quoc", 2024),
+                                       honour("chien-si-thi-dua-co-so", 2019), honour("lao-dong-tien-tien", 2019),
+                                       honour("chien-si-thi-dua-co-so", 2018)]),
+            "campaign_links": inline_formset([])}
+    url = reverse("wagtailadmin_pages:add", args=["thidua_wagtail", "exemplaryprofilepage", sections["profiles"].pk])
+    form = nested_form_data({"comments": inline_formset([]), **data})
+    form["action-publish"] = "action-publish"
+    response = editor_client.post(url, form, follow=True)
+    assert ExemplaryProfilePage.objects.get(slug="le-thi-mai").live
+    html = response.content.decode()
+    assert ("“Chiến sĩ thi đua toàn quốc” (2024) được xét trong số những người có 2 lần liên tục đạt “Chiến sĩ thi "
+            "đua bộ, ban, ngành, tỉnh” (Luật Thi đua, khen thưởng 2022, Điều 21); hồ sơ này mới có 1 lần trước năm "
+            "2024.") in html
+    # 2020's provincial title after two grassroots ones (three needed), and 2018's grassroots title without
+    # "Lao động tiên tiến" that year; 2019's has it.
+    assert "hồ sơ này mới có 2 lần trước năm 2020" in html
+    assert html.count("cần đạt tiêu chuẩn “Lao động tiên tiến” trong cùng năm") == 1
+    assert "“Chiến sĩ thi đua cơ sở” (2018) cần đạt tiêu chuẩn" in html
+
+
 def test_campaign_dates_are_validated_in_the_admin(editor_client, sections):
     response = add_page(editor_client, sections["campaigns"], CampaignPage, {
         "title": "Sai ngày", "slug": "sai-ngay", "campaign_type": "thematic", "launching_authority": "Sở",

@@ -293,3 +293,42 @@ def load_default_awards(locale=None):
             elif not created:
                 report.unchanged += 1
     return report
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The law's prerequisites that the data can show: editors are warned (never refused), with the article cited.
+# ---------------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Prerequisite:
+    award: str  # the code of the award that has the prerequisite
+    needs: str  # the code of the award it needs
+    times: int  # how many times before (``same_year``: in the same year)
+    article: str
+    same_year: bool = False
+
+
+PREREQUISITES = [
+    # Chosen among holders of two consecutive ministry / province Emulation Fighter titles.
+    Prerequisite("chien-si-thi-dua-toan-quoc", "chien-si-thi-dua-cap-tinh", 2, f"{LAW}, Điều 21"),
+    # Chosen among holders of three consecutive grassroots Emulation Fighter titles.
+    Prerequisite("chien-si-thi-dua-cap-tinh", "chien-si-thi-dua-co-so", 3, f"{LAW}, Điều 22"),
+    # Meets the "Lao động tiên tiến" standard (and has an initiative or accepted research, which the data cannot show).
+    Prerequisite("chien-si-thi-dua-co-so", "lao-dong-tien-tien", 1, f"{LAW}, Điều 23", same_year=True),
+]
+
+
+def prerequisite_warnings(honours):
+    """What the honours ``[(award, year), …]`` lack of the law's prerequisites, as (award, year, rule, found)."""
+    years = {}
+    for award, year in honours:
+        years.setdefault(award.code, []).append(year)
+    names = {award.code: award for award, _year in honours}
+    warnings = []
+    for rule in PREREQUISITES:
+        for year in sorted(years.get(rule.award, [])):
+            held = years.get(rule.needs, [])
+            found = sum(1 for y in held if (y == year if rule.same_year else y < year))
+            if found < rule.times:
+                warnings.append((names[rule.award], year, rule, found))
+    return warnings

@@ -1,14 +1,17 @@
 """Registrations only: admin screens, dashboard panels, the honours report, permission policies."""
 
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .awards import PREREQUISITES, prerequisite_warnings
 from .compat import get_permission_policy, set_permission_policy
 from .dashboard import dashboard_panels
-from .models import ExemplaryProfilePage, Nomination
+from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView
 from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
@@ -51,3 +54,31 @@ class HonoursMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_honours_report_menu_item():
     return HonoursMenuItem(_("Honours register"), reverse("thidua_honours_register"), icon_name="pick", order=750)
+
+
+def warn_about_prerequisites(request, page):
+    """After an exemplary profile is saved: the law's prerequisites its honours do not show, as warnings (an editor
+    may know what the site does not record, so nothing is refused)."""
+    if not isinstance(page, ExemplaryProfilePage):
+        return
+    honours = [(honour.award, honour.year) for honour in page.honours.select_related("award")]
+    warnings = prerequisite_warnings(honours)
+    if not warnings:
+        return
+    names = dict(Award.objects.filter(code__in={rule.needs for rule in PREREQUISITES},
+                                      locale_id=page.locale_id).values_list("code", "name"))
+    for award, year, rule, found in warnings:
+        values = {"award": award, "year": year, "needs": names.get(rule.needs, rule.needs), "times": rule.times,
+                  "article": rule.article, "found": found}
+        if rule.same_year:
+            text = gettext("“%(award)s” (%(year)s) needs the standard of “%(needs)s” in the same year "
+                           "(%(article)s); this profile does not show it. Check before publishing the honour.")
+        else:
+            text = gettext("“%(award)s” (%(year)s) is given among those who held “%(needs)s” %(times)s consecutive "
+                           "times (%(article)s); this profile shows %(found)s before %(year)s. Check before "
+                           "publishing the honour.")
+        messages.warning(request, text % values)
+
+
+hooks.register("after_create_page", warn_about_prerequisites)
+hooks.register("after_edit_page", warn_about_prerequisites)

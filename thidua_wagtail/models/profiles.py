@@ -29,13 +29,15 @@ YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 
 
 class ProfileFilterForm(ListingFilterForm):
-    kind = forms.ChoiceField(label=_("Individual or collective"), widget=FilterSelect)
+    kind = forms.ChoiceField(label=_("Recipient"), widget=FilterSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("Individuals and collectives")), *ExemplaryProfilePage.Kind.choices]
+        self.fields["kind"].choices = [("", _("All recipients")), *ExemplaryProfilePage.Kind.choices]
         self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
-        self.fields["award"] = choice_field(_("Award"), Award.objects.all(), _("All awards"), self.locale)
+        # Only the awards the published profiles hold: the catalogue has every award of the law.
+        in_use = Award.objects.filter(pk__in=ProfileHonour.objects.filter(profile__live=True).values("award"))
+        self.fields["award"] = choice_field(_("Award"), in_use, _("All awards"), self.locale)
         self.fields["campaign"] = CampaignPage.choice_field(self.locale)
         self.fields["year"] = year_field(_("Year recognised"))
 
