@@ -230,6 +230,24 @@ VI = {
     "class": "hạng",
     "For an order or a medal awarded in classes.": "Đối với huân chương, huy chương có chia hạng.",
     "%(award)s, %(grade)s": "%(award)s %(grade)s",
+    "decision": "quyết định",
+    "The commendation decision (quyết định khen thưởng) that conferred the honour: its number, date, deciding "
+    "authority and file are shown with it.":
+        "Quyết định khen thưởng đã tặng danh hiệu, hình thức này: số, ngày, cơ quan quyết định và tệp của quyết định "
+        "được hiển thị kèm theo.",
+    'Only when the decision is not among the site\'s documents, e.g. "1234/QĐ-UBND".':
+        'Chỉ điền khi quyết định chưa có trong danh mục văn bản của trang, ví dụ: "1234/QĐ-UBND".',
+    'Only when the decision is not among the site\'s documents, e.g. "Chủ tịch UBND tỉnh Thái Nguyên".':
+        'Chỉ điền khi quyết định chưa có trong danh mục văn bản của trang, ví dụ: "Chủ tịch UBND tỉnh Thái Nguyên".',
+    "revoked by": "bị hủy bỏ theo",
+    "The decision that revoked the honour (Law on Emulation and Commendation, Chapter VII). A revoked honour stays "
+    "on the profile, marked as revoked, and leaves the counts and statistics.":
+        "Quyết định hủy bỏ khen thưởng (Luật Thi đua, khen thưởng, Chương VII). Khen thưởng bị hủy bỏ vẫn hiển thị "
+        "trên hồ sơ, có ghi là đã bị hủy bỏ, và không được tính trong số liệu, thống kê.",
+    "Revoked by": "Bị hủy bỏ theo",
+    "Revoked": "Đã bị hủy bỏ",
+    "Decision No. %(number)s": "Quyết định số %(number)s",
+    "of %(date)s": "ngày %(date)s",
     "“%(award)s” (%(year)s) needs the standard of “%(needs)s” in the same year (%(article)s); this profile does "
     "not show it. Check before publishing the honour.":
         "“%(award)s” (%(year)s) cần đạt tiêu chuẩn “%(needs)s” trong cùng năm (%(article)s); hồ sơ này chưa thể "
@@ -574,6 +592,9 @@ VI_CONTEXT = {
 }
 
 VI_PLURAL = {
+    "“%(object)s” cannot be deleted: %(count)s honour refers to it. Change or remove it first.":
+        "Không thể xóa “%(object)s”: có %(count)s khen thưởng đang dựa vào mục này. Hãy sửa hoặc xóa các khen "
+        "thưởng đó trước.",
     "The email about %(counter)s nomination could not be sent.":
         "Không gửi được thư thông báo về %(counter)s đề cử.",
     "%(counter)s campaign under way.": "%(counter)s phong trào đang diễn ra.",

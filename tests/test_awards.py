@@ -175,3 +175,108 @@ def test_a_site_from_0_1_upgrades_with_every_honour_and_every_editor_change():
             "Chiến sĩ thi đua bộ, ban, ngành, tỉnh")
     finally:
         MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def _decision(locale, number, **fields):
+    from thidua_wagtail.models import OfficialDocument
+
+    return OfficialDocument.objects.create(
+        locale=locale, number=number, doc_type="decision", title="Quyết định khen thưởng",
+        issue_date=fields.pop("issue_date", datetime.date(2022, 12, 20)),
+        issuing_body=fields.pop("issuing_body", "Chủ tịch UBND tỉnh Thái Nguyên"), **fields)
+
+
+def test_a_revoked_honour_stays_visible_as_revoked_and_leaves_the_counts(client, sections, awards):
+    """Law, Chapter VII: revocation is a decision too; the honour stays on the profile, marked, with the revoking
+    decision, and leaves statistics, the award filter and structured data."""
+    from thidua_wagtail.models import ProfileHonour
+    from thidua_wagtail.models.statistics import visible_honours
+
+    locale = sections["profiles"].locale
+    conferring, revoking = _decision(locale, "3021/QĐ-UBND"), _decision(locale, "77/QĐ-UBND",
+                                                                         issue_date=datetime.date(2024, 3, 5))
+    profile = factories.make_profile(sections["profiles"], "Trần Văn Bình", publish=False)
+    profile.honours.add(ProfileHonour(award=awards["chien-si-thi-dua-cap-tinh"], year=2022, decision=conferring,
+                                      revoked_by=revoking))
+    profile.honours.add(ProfileHonour(award=awards["giay-khen"], year=2021, decision_number="12/QĐ-KHCN",
+                                      decided_by="Giám đốc Sở"))
+    profile.save_revision().publish()
+    html = client.get(profile.url).content.decode()
+    assert ('<tr class="td-revoked"><td class="td-nowrap">2022</td><th scope="row"><s>Chiến sĩ thi đua bộ, ban, '
+            'ngành, tỉnh</s></th><td>Quyết định số 3021/QĐ-UBND ngày 20/12/2022, Chủ tịch UBND tỉnh Thái Nguyên'
+            '<p class="td-revoked-note"><strong>Đã bị hủy bỏ</strong>: Quyết định số 77/QĐ-UBND ngày 5/3/2024, '
+            'Chủ tịch UBND tỉnh Thái Nguyên</p></td></tr>') in html
+    assert "12/QĐ-KHCN, Giám đốc Sở" in html  # a decision not among the site's documents: as typed
+    assert list(visible_honours(locale).values_list("award__code", flat=True)) == ["giay-khen"]
+    assert '"award": ["Giấy khen (2021)"]' in html
+    listing = client.get(sections["profiles"].url).content.decode()
+    assert f'<option value="{awards["giay-khen"].pk}">' in listing
+    assert f'<option value="{awards["chien-si-thi-dua-cap-tinh"].pk}">' not in listing
+
+
+def test_a_decision_that_confers_honours_cannot_be_deleted(admin_client, sections, awards):
+    from thidua_wagtail.models import OfficialDocument
+
+    decision = _decision(sections["profiles"].locale, "215/QĐ-KHCN")
+    factories.make_profile(sections["profiles"], honours=[(awards["giay-khen"], 2019)]).honours.update(
+        decision=decision)
+    response = admin_client.post(f"/admin/snippets/thidua_wagtail/officialdocument/delete/{decision.pk}/",
+                                 follow=True)
+    assert response.status_code == 200
+    assert OfficialDocument.objects.filter(pk=decision.pk).exists()
+    assert ("Không thể xóa “215/QĐ-KHCN — Quyết định khen thưởng”: có 1 khen thưởng đang dựa vào mục này."
+            in response.content.decode())
+    # An award that honours hold, the same.
+    response = admin_client.post(f"/admin/snippets/thidua_wagtail/award/delete/{awards['giay-khen'].pk}/",
+                                 follow=True)
+    assert "Không thể xóa “Giấy khen”: có 1 khen thưởng" in response.content.decode()
+
+
+# serialized_rollback: migrations made the root page and locale every other test starts from.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_typed_decision_numbers_become_decisions_in_each_language():
+    """0007: each typed number becomes a decision (or links to the one already there), one per language, the
+    copies translations of one another; the typed number and authority stay on the honour."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([(APP, "0006_award_catalogue")])
+    old = executor.loader.project_state([(APP, "0006_award_catalogue")]).apps
+    Locale, Page, ContentType = (old.get_model(*name) for name in (
+        ("wagtailcore", "Locale"), ("wagtailcore", "Page"), ("contenttypes", "ContentType")))
+    vi, _ = Locale.objects.get_or_create(language_code="vi")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    award = old.get_model(APP, "Award").objects.create(code="giay-khen", name="Giấy khen", locale=vi,
+                                                       translation_key=uuid.uuid4(), level="grassroots")
+    existing = old.get_model(APP, "OfficialDocument").objects.create(
+        number="5/QĐ-KHCN", doc_type="decision", title="Quyết định có sẵn", issue_date=datetime.date(2020, 1, 5),
+        issuing_body="Sở", locale=vi, translation_key=uuid.uuid4())
+    content_type, _ = ContentType.objects.get_or_create(app_label=APP, model="exemplaryprofilepage")
+    root = Page.objects.get(depth=1)
+    Profile, Honour = old.get_model(APP, "ExemplaryProfilePage"), old.get_model(APP, "ProfileHonour")
+    rows = []
+    for n, (locale, decided_by) in enumerate(((vi, "Giám đốc Sở"), (en, "Director"))):
+        profile = Profile.objects.create(
+            title=f"Hồ sơ {n}", slug=f"ho-so-{n}", path=root.path + f"009{n}", depth=2, content_type=content_type,
+            locale=locale, translation_key=uuid.uuid4(), url_path=f"/ho-so-{n}/", kind="individual",
+            year_recognised=2021, achievements="…", live=True)
+        for number in ("198/QĐ-KHCN", "5/QĐ-KHCN", ""):
+            rows.append(Honour.objects.create(profile=profile, award=award, year=2020, decision_number=number,
+                                              decided_by=decided_by, locale=locale, translation_key=uuid.uuid4()))
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes(APP))
+        from thidua_wagtail.models import OfficialDocument, ProfileHonour
+
+        honours = {(h.locale.language_code, h.decision_number): h for h in ProfileHonour.objects.filter(
+            pk__in=[row.pk for row in rows]).select_related("decision", "locale")}
+        made_vi, made_en = honours[("vi", "198/QĐ-KHCN")].decision, honours[("en", "198/QĐ-KHCN")].decision
+        assert (made_vi.doc_type, made_vi.issuing_body, made_vi.title, made_vi.issue_date) == (
+            "decision", "Giám đốc Sở", "Quyết định khen thưởng", None)
+        assert (made_en.issuing_body, made_en.title) == ("Director", "Commendation decision")
+        assert made_vi.translation_key == made_en.translation_key and made_vi.pk != made_en.pk
+        assert honours[("vi", "5/QĐ-KHCN")].decision_id == existing.pk  # the decision already there
+        assert honours[("en", "5/QĐ-KHCN")].decision.translation_key == existing.translation_key
+        assert honours[("vi", "")].decision is None
+        assert honours[("vi", "198/QĐ-KHCN")].decided_by == "Giám đốc Sở"  # the typed authority stays
+        assert OfficialDocument.objects.filter(number="198/QĐ-KHCN").count() == 2
+    finally:
+        MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -129,12 +129,12 @@ def test_demo_pages_render(client, demo):
 
 
 def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
-    # 34 pages and snippets, the organisation's texts (issue 14: translated like every other text) and every entry of
-    # the award catalogue (issue 17: 51 entries), with their legal bases.
+    # 34 pages and snippets, the organisation's texts (issue 14: translated like every other text), every entry of
+    # the award catalogue (issue 17: 51 entries), with their legal bases, and the 8 decisions the honours come from.
     from thidua_wagtail.awards import CATALOGUE
 
     assert len(CATALOGUE) == 51
-    assert "English: 86 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    assert "English: 94 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages
@@ -159,6 +159,28 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     assert "Plan 60/KH-KHCN asks divisions and units" in html and "Send the nomination" in html
     html = client.get("/en/emulation-and-commendation-statistics/").content.decode()
     assert "Honours per year" in html and '<th scope="row">Department Office</th><td>2</td>' in html
+
+
+def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale_en):
+    """Issue 17: each honour with a decision number points to a decision among the site's documents, shown with
+    its number, date and deciding authority; the English page shows the English decision."""
+    from thidua_wagtail.models import ExemplaryProfilePage, ProfileHonour
+
+    vi = ProfileHonour.objects.filter(locale__language_code="vi")
+    assert vi.filter(decision__isnull=True).exclude(decision_number="").count() == 0
+    assert vi.filter(decision__isnull=False).count() == 8
+    honour = vi.get(decision__number="1456/QĐ-CTN")
+    assert (honour.award_name, honour.decision.doc_type, str(honour.decision.issue_date)) == (
+        "Huân chương Lao động hạng Ba", "decision", "2023-12-20")
+    centre = ExemplaryProfilePage.objects.get(slug="trung-tam-ung-dung-tien-bo-khoa-hoc-va-cong-nghe")
+    html = client.get(centre.url).content.decode()
+    assert "Quyết định số 1456/QĐ-CTN ngày 20/12/2023, Chủ tịch nước" in html
+    english = centre.get_translation(locale_en)
+    english_honour = english.honours.get(award__code="huan-chuong-lao-dong")
+    assert english_honour.decision.locale == locale_en
+    assert english_honour.decision.translation_key == honour.decision.translation_key
+    html = client.get(english.url).content.decode()
+    assert "Decision No. 1456/QĐ-CTN of 20 Dec 2023, President of the State" in html
 
 
 def test_demo_home_features_current_content(rf, demo_vi):

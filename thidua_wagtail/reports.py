@@ -45,17 +45,19 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
     filterset_class = HonoursFilterSet
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50
-    list_export = ["profile.title", "profile.get_kind_display", "profile.position", "unit_name", "award.name",
-                   "year", "decision_number", "decided_by", "profile.live", "locale.language_code"]
+    list_export = ["profile.title", "profile.get_kind_display", "profile.position", "unit_name", "award_name",
+                   "year", "conferred_by_number", "conferred_by", "revoked_by_number", "profile.live",
+                   "locale.language_code"]
     export_headings = {
         "profile.title": _("Name"),
         "profile.get_kind_display": _("Kind"),
         "profile.position": _("Position"),
         "unit_name": _("Unit"),
-        "award.name": _("Award"),
+        "award_name": _("Award"),
         "year": _("Year"),
-        "decision_number": _("Decision number"),
-        "decided_by": _("Decided by"),
+        "conferred_by_number": _("Decision number"),
+        "conferred_by": _("Decided by"),
+        "revoked_by_number": _("Revoked by"),
         "profile.live": _("Published"),
         "locale.language_code": _("Language"),
     }
@@ -64,10 +66,11 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
                url_name="wagtailadmin_pages:edit", id_accessor="profile_id"),
         Column("kind", label=_("Kind"), accessor="profile.get_kind_display"),
         Column("unit", label=_("Unit"), accessor="unit_name"),
-        Column("award", label=_("Award"), accessor="award.name"),
+        Column("award", label=_("Award"), accessor="award_name"),
         Column("year", label=_("Year")),
-        Column("decision_number", label=_("Decision number")),
-        Column("decided_by", label=_("Decided by")),
+        Column("decision_number", label=_("Decision number"), accessor="conferred_by_number"),
+        Column("decided_by", label=_("Decided by"), accessor="conferred_by"),
+        Column("revoked_by", label=_("Revoked by"), accessor="revoked_by_number"),
     ]
 
     @cached_property
@@ -78,7 +81,8 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
         return f"so-khen-thuong-{datetime.date.today().isoformat()}"
 
     def get_queryset(self):
-        queryset = ProfileHonour.objects.select_related("profile", "profile__unit", "award", "locale")
+        queryset = ProfileHonour.objects.select_related("profile", "profile__unit", "award", "locale", "decision",
+                                                        "revoked_by")
         if "locale" not in self.request.GET:
             # Each honour once: in the default language, unless a language (or "All") is chosen.
             queryset = queryset.filter(locale=Locale.get_default())

@@ -1,8 +1,11 @@
 """Registrations only: admin screens, dashboard panels, the honours report, permission policies."""
 
 from django.contrib import messages
+from django.db import router
+from django.db.models.deletion import Collector, ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -34,6 +37,22 @@ def register_reviewed_translation_sync():
 # Before wagtail-localize's translation editor (which hooks in the same way), so its publish button is guarded.
 hooks.register("before_edit_snippet", guard_snippet_edit, order=-1)
 hooks.register("before_delete_snippet", guard_snippet_delete, order=-1)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_what_honours_rest_on(request, instances):
+    """An award or a decision that honours point to (protected keys) is not deleted: the editor is told why and
+    sent back to the list, instead of an error page."""
+    try:
+        Collector(using=router.db_for_write(type(instances[0]))).collect(list(instances))
+    except ProtectedError as error:
+        count = len(error.protected_objects)
+        messages.error(request, ngettext(
+            "“%(object)s” cannot be deleted: %(count)s honour refers to it. Change or remove it first.",
+            "“%(object)s” cannot be deleted: %(count)s honours refer to it. Change or remove them first.",
+            count) % {"object": instances[0], "count": count})
+        return redirect(type(instances[0]).snippet_viewset.get_url_name("list"))
+    return None
 
 
 @hooks.register("register_admin_urls")

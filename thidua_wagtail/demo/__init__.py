@@ -452,6 +452,20 @@ def _load_campaigns(index, report):
     return plan, campaigns
 
 
+def _decision(number, year, decided_by, locale, report):
+    """The commendation decision an honour of the demo comes from: one per number, among the site's documents."""
+    decision, created = OfficialDocument.objects.get_or_create(
+        number=number, locale=locale, doc_type=OfficialDocument.DocType.DECISION,
+        defaults={"title": DECISION_TITLE, "issue_date": D(year, 12, 20), "place": "Thái Nguyên",
+                  "issuing_body": decided_by},
+    )
+    report.add(decision, created)
+    return decision
+
+
+DECISION_TITLE = "Quyết định khen thưởng"
+
+
 def _load_profiles(index, units, campaigns, locale, report):
     profiles = {}
     awards = {a.code: a for a in Award.objects.filter(locale=locale)}
@@ -469,8 +483,10 @@ def _load_profiles(index, units, campaigns, locale, report):
         )
         if created:
             for code, year, number, decided_by, *grade in data["honours"]:
-                profile.honours.create(award=awards[code], grade="".join(grade), year=year, decision_number=number,
-                                       decided_by=decided_by)
+                decision = _decision(number, year, decided_by, locale, report) if number else None
+                # An honour whose decision is not on the site keeps its deciding authority as typed.
+                profile.honours.create(award=awards[code], grade="".join(grade), year=year, decision=decision,
+                                       decided_by="" if decision else decided_by)
             for title in data["campaigns"]:
                 if title in campaigns:  # the plan's campaign is gone when an editor deleted it after the import
                     profile.campaign_links.create(campaign=campaigns[title])

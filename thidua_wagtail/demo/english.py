@@ -214,6 +214,7 @@ ENGLISH.update({
     "Giám đốc Sở Khoa học và Công nghệ": "Director of the Department of Science and Technology",
     "Chủ tịch UBND tỉnh Thái Nguyên": "Chairman of the Thai Nguyen Provincial People's Committee",
     "Chủ tịch nước": "President of the State",
+    "Quyết định khen thưởng": "Commendation decision",
     "Chuyển giao thành công quy trình nhân giống chè chất lượng cao cho 5 xã xây dựng nông thôn mới, giúp hàng trăm "
     "hộ tăng thu nhập.":
         "Transferred a high-quality tea propagation process to 5 communes building new rural areas, raising the "

@@ -22,7 +22,7 @@ from ..links import same_object
 from ..pagetypes import Card, Related, Section
 from .base import DetailPage, FilteredIndexPage
 from .campaigns import CampaignPage
-from .serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
+from .serializers import AwardSerializer, DecisionSerializer, PageLinkSerializer, UnitSerializer
 from .snippets import Award, Unit
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -36,7 +36,8 @@ class ProfileFilterForm(ListingFilterForm):
         self.fields["kind"].choices = [("", _("All recipients")), *ExemplaryProfilePage.Kind.choices]
         self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
         # Only the awards the published profiles hold: the catalogue has every award of the law.
-        in_use = Award.objects.filter(pk__in=ProfileHonour.objects.filter(profile__live=True).values("award"))
+        in_use = Award.objects.filter(pk__in=ProfileHonour.objects.filter(
+            profile__live=True, revoked_by__isnull=True).values("award"))
         self.fields["award"] = choice_field(_("Award"), in_use, _("All awards"), self.locale)
         self.fields["campaign"] = CampaignPage.choice_field(self.locale)
         self.fields["year"] = year_field(_("Year recognised"))
@@ -208,7 +209,8 @@ class ExemplaryProfilePage(DetailPage):
         return "profile" if self.is_individual else "website"
 
     def structured_data(self, request, base, publisher):
-        awards = [f"{h.award_name} ({h.year})" for h in self.honours.select_related("award").order_by("year")]
+        awards = [f"{h.award_name} ({h.year})" for h in self.honours.select_related("award").filter(
+            revoked_by__isnull=True).order_by("year")]
         if not self.is_individual:
             return {**base, "@type": "Organization", "name": self.title, "description": self.achievements,
                     "award": awards, "parentOrganization": publisher}
@@ -223,7 +225,8 @@ class ExemplaryProfilePage(DetailPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["honours"] = self.honours.select_related("award").order_by("-year", "sort_order")
+        context["honours"] = self.honours.select_related("award", "decision__file", "revoked_by").order_by(
+            "-year", "sort_order")
         return context
 
 
@@ -237,22 +240,60 @@ class ProfileHonour(TranslatableMixin, Orderable):
     grade = models.CharField(_("class"), max_length=10, blank=True, choices=Award.Grade.choices,
                              help_text=_("For an order or a medal awarded in classes."))
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    decision = models.ForeignKey(
+        "thidua_wagtail.OfficialDocument", verbose_name=_("decision"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="conferred_honours",
+        limit_choices_to={"doc_type": "decision"},
+        help_text=_("The commendation decision (quyết định khen thưởng) that conferred the honour: its number, date, "
+                    "deciding authority and file are shown with it."),
+    )
     decision_number = models.CharField(
-        _("decision number"), max_length=64, blank=True, help_text=_("E.g. \"1234/QĐ-UBND\".")
+        _("decision number"), max_length=64, blank=True,
+        help_text=_("Only when the decision is not among the site's documents, e.g. \"1234/QĐ-UBND\"."),
     )
     decided_by = models.CharField(
-        _("decided by"), max_length=255, blank=True, help_text=_("E.g. \"Chủ tịch UBND tỉnh Thái Nguyên\".")
+        _("decided by"), max_length=255, blank=True,
+        help_text=_("Only when the decision is not among the site's documents, e.g. \"Chủ tịch UBND tỉnh Thái "
+                    "Nguyên\"."),
+    )
+    revoked_by = models.ForeignKey(
+        "thidua_wagtail.OfficialDocument", verbose_name=_("revoked by"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="revoked_honours", limit_choices_to={"doc_type": "decision"},
+        help_text=_("The decision that revoked the honour (Law on Emulation and Commendation, Chapter VII). A revoked "
+                    "honour stays on the profile, marked as revoked, and leaves the counts and statistics."),
     )
 
     panels = [
         FieldRowPanel([FieldPanel("award"), FieldPanel("grade"), FieldPanel("year")]),
+        FieldPanel("decision"),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decided_by")]),
+        FieldPanel("revoked_by"),
     ]
 
     override_translatable_fields = [SynchronizedField("year"), SynchronizedField("grade"),
                                     SynchronizedField("decision_number")]
     api_fields = [APIField("award", serializer=AwardSerializer(read_only=True)), APIField("grade"), APIField("year"),
-                  APIField("decision_number"), APIField("decided_by")]
+                  APIField("decision", serializer=DecisionSerializer(read_only=True)),
+                  APIField("decision_number"), APIField("decided_by"),
+                  APIField("revoked_by", serializer=DecisionSerializer(read_only=True))]
+
+    @property
+    def is_revoked(self):
+        return self.revoked_by_id is not None
+
+    @property
+    def conferred_by_number(self):
+        """The decision's number: the linked decision's, else as typed."""
+        return self.decision.number if self.decision_id is not None else self.decision_number
+
+    @property
+    def conferred_by(self):
+        """The deciding authority: the linked decision's issuing body, else as typed."""
+        return self.decision.issuing_body if self.decision_id is not None else self.decided_by
+
+    @property
+    def revoked_by_number(self):
+        return self.revoked_by.number if self.revoked_by_id is not None else ""
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("honour")

@@ -40,6 +40,14 @@ class OfficialDocumentSerializer(serializers.ModelSerializer):
                   "signer_title", "summary", "recipients", "file"]
 
 
+class DecisionSerializer(serializers.ModelSerializer):
+    """A decision as an honour shows it: number, date, deciding authority, signer."""
+
+    class Meta:
+        model = OfficialDocument
+        fields = ["id", "number", "issue_date", "issuing_body", "signer_name"]
+
+
 class PageLinkSerializer(serializers.Serializer):
     """A linked page as id, title and public URL (resolved in the linking page's language)."""
 

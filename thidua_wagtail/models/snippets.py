@@ -228,7 +228,9 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     )
     doc_type = models.CharField(_("type"), max_length=20, choices=DocType.choices, default=DocType.PLAN)
     title = models.CharField(_("title"), max_length=500, help_text=_("The document's summary line (trích yếu)."))
-    issue_date = models.DateField(_("issue date"))
+    # Required in the admin; empty only on a decision made from a typed number when upgrading from 0.1 (migration
+    # 0007), until an editor completes it.
+    issue_date = models.DateField(_("issue date"), null=True, blank=False)
     place = models.CharField(_("place of issue"), max_length=128, blank=True)
     issuing_body = models.CharField(_("issuing body"), max_length=255)
     signer_name = models.CharField(_("signer"), max_length=128, blank=True)

@@ -50,7 +50,8 @@ def visible_profiles(locale):
 
 
 def visible_honours(locale):
-    return ProfileHonour.objects.filter(profile__in=visible_profiles(locale).values("pk"))
+    # A revoked honour leaves the counts (Law on Emulation and Commendation, Chapter VII).
+    return ProfileHonour.objects.filter(profile__in=visible_profiles(locale).values("pk"), revoked_by__isnull=True)
 
 
 def honours_per_year(locale):
