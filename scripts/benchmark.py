@@ -244,6 +244,8 @@ def bulk_add_children(parent, pages):
     from django.utils import timezone
     from wagtail.models import Page
 
+    from thidua_wagtail.text import fold
+
     model = type(pages[0])
     content_type = ContentType.objects.get_for_model(model)
     parent.refresh_from_db()
@@ -256,6 +258,8 @@ def bulk_add_children(parent, pages):
         page.content_type = content_type
         page.live, page.has_unpublished_changes, page.draft_title = True, False, page.title
         page.first_published_at = page.last_published_at = now - datetime.timedelta(minutes=n)
+        if hasattr(page, "folded_name"):  # what ExemplaryProfilePage.save() writes
+            page.folded_name = fold(page.title)[:255]
     bases = Page.objects.bulk_create(
         [Page(**{name: getattr(page, name) for name in base_fields}) for page in pages], batch_size=500)
     for page, base in zip(pages, bases, strict=True):

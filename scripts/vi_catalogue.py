@@ -248,6 +248,17 @@ VI = {
     "Revoked": "Đã bị hủy bỏ",
     "Decision No. %(number)s": "Quyết định số %(number)s",
     "of %(date)s": "ngày %(date)s",
+    "Register of honours": "Tra cứu khen thưởng",
+    "The emulation titles and forms of commendation conferred on the exemplary individuals, collectives and "
+    "households this site publishes, with the decisions that conferred them.":
+        "Các danh hiệu thi đua, hình thức khen thưởng đã tặng cho các cá nhân, tập thể, hộ gia đình tiêu biểu được "
+        "giới thiệu trên trang, kèm theo quyết định khen thưởng.",
+    "Look up": "Tra cứu",
+    "look up every honour by name, unit, year, award or decision.":
+        "tra cứu các khen thưởng theo tên, đơn vị, năm, danh hiệu, hình thức khen thưởng hoặc số quyết định.",
+    "No honour matches these filters.": "Không có khen thưởng nào phù hợp với điều kiện tra cứu.",
+    "Open data": "Dữ liệu mở",
+    "licence %(licence)s": "giấy phép %(licence)s",
     "“%(award)s” (%(year)s) needs the standard of “%(needs)s” in the same year (%(article)s); this profile does "
     "not show it. Check before publishing the honour.":
         "“%(award)s” (%(year)s) cần đạt tiêu chuẩn “%(needs)s” trong cùng năm (%(article)s); hồ sơ này chưa thể "
@@ -354,6 +365,7 @@ VI = {
     "Nothing matches your search. Try fewer or other words.": "Không tìm thấy kết quả. Hãy thử ít từ hơn hoặc từ khác.",
     "All %(total)s documents": "Xem tất cả %(total)s văn bản",
     "search/": "tim-kiem/",
+    "honours/": "tra-cuu-khen-thuong/",
     "Search for": "Từ khóa",
     "In": "Tìm trong",
     "Everything": "Tất cả",
@@ -592,6 +604,7 @@ VI_CONTEXT = {
 }
 
 VI_PLURAL = {
+    "%(counter)s honour": "%(counter)s khen thưởng",
     "“%(object)s” cannot be deleted: %(count)s honour refers to it. Change or remove it first.":
         "Không thể xóa “%(object)s”: có %(count)s khen thưởng đang dựa vào mục này. Hãy sửa hoặc xóa các khen "
         "thưởng đó trước.",

@@ -246,17 +246,24 @@ def cached_response(request, scope, respond, page_id=None):
         return respond()
     hit = cache.get(key)
     if hit is not None:
-        content, content_type = hit
+        content, content_type, *headers = hit
         response = HttpResponse(content, content_type=content_type)
+        for name, value in (headers[0] if headers else {}).items():
+            response[name] = value
         response[CACHE_HEADER] = "hit"
         return response
     response = respond()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if _cacheable(request, response) and room_for_variant(request, key):
-        cache.set(key, (response.content, response["Content-Type"]), thidua_settings.PAGE_CACHE_TIMEOUT)
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(key, (response.content, response["Content-Type"], headers), thidua_settings.PAGE_CACHE_TIMEOUT)
         response[CACHE_HEADER] = "miss"
     return response
+
+
+# The headers of a response that its cached copy keeps (a download's file name, the open data's date and licence).
+KEPT_HEADERS = ("Content-Disposition", "Content-Language", "Last-Modified", "Link")
 
 
 class ResponseCacheMixin:

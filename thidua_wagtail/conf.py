@@ -29,6 +29,9 @@ THIDUA_CONTENT_SECURITY_POLICY (see below) SecurityHeadersMiddleware: the policy
 THIDUA_ADMIN_CONTENT_SECURITY_POLICY (see below) ... of the admin and of visitors with a session (editors)
 THIDUA_PERMISSIONS_POLICY   (see below) SecurityHeadersMiddleware: browser features no page uses are turned off
 THIDUA_BASE_TEMPLATE        None     The site's base template the app's pages extend (None: the app's own layout)
+THIDUA_REGISTER_PAGE_SIZE   50       Rows per page of the public register of honours (register.py)
+THIDUA_OPEN_DATA_LICENCE    CC BY 4.0  The licence the register's open data is published under (its name)
+THIDUA_OPEN_DATA_LICENCE_URL (CC BY 4.0's deed)  ... and its address
 ==========================  =======  ==================================================
 """
 
@@ -57,6 +60,9 @@ DEFAULTS = {
     "NOMINATION_MAX_FILES": 3,
     "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
     "BASE_TEMPLATE": None,
+    "REGISTER_PAGE_SIZE": 50,
+    "OPEN_DATA_LICENCE": "CC BY 4.0",
+    "OPEN_DATA_LICENCE_URL": "https://creativecommons.org/licenses/by/4.0/",
     "MAX_REQUEST_BODY_SIZE": 32 * 1024 * 1024,
     "CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

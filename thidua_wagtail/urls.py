@@ -7,14 +7,20 @@
 """
 
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from . import feeds, views
+from . import feeds, register, views
 
 app_name = "thidua_wagtail"
 
 urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search_view, name="search"),
+    path(pgettext_lazy("URL path", "honours/"), register.register_view, name="honours_register"),
+    path(format_lazy("{}honours.csv", pgettext_lazy("URL path", "honours/")), register.open_data_view,
+         {"fmt": "csv"}, name="honours_csv"),
+    path(format_lazy("{}honours.json", pgettext_lazy("URL path", "honours/")), register.open_data_view,
+         {"fmt": "json"}, name="honours_json"),
     path("feeds/news/rss/", feeds.NewsRssFeed(), name="news_rss"),
     path("feeds/news/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("feeds/campaigns/rss/", feeds.CampaignRssFeed(), name="campaigns_rss"),

@@ -20,6 +20,7 @@ from ..blocks import BodyBlock
 from ..filters import FilterSelect, ListingFilterForm, choice_field, year_field
 from ..links import same_object
 from ..pagetypes import Card, Related, Section
+from ..text import fold
 from .base import DetailPage, FilteredIndexPage
 from .campaigns import CampaignPage
 from .serializers import AwardSerializer, DecisionSerializer, PageLinkSerializer, UnitSerializer
@@ -144,6 +145,9 @@ class ExemplaryProfilePage(DetailPage):
         _("achievements"), help_text=_("A short summary of the achievements, shown in lists.")
     )
     story = StreamField(BodyBlock(), verbose_name=_("story"), blank=True)
+    # The name without marks or capitals ("nguyen thi ha"), for the public register of honours (register.py): the
+    # same lookup on SQLite and PostgreSQL, neither of which folds Vietnamese marks.
+    folded_name = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
 
     base_form_class = ExemplaryProfileForm
 
@@ -199,6 +203,12 @@ class ExemplaryProfilePage(DetailPage):
     class Meta:
         verbose_name = _("exemplary profile")
         verbose_name_plural = _("exemplary profiles")
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.title)[:255]
+        if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "folded_name"}
+        super().save(*args, **kwargs)
 
     @property
     def is_individual(self):
