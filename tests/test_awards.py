@@ -209,6 +209,9 @@ def test_a_revoked_honour_stays_visible_as_revoked_and_leaves_the_counts(client,
     assert "12/QĐ-KHCN, Giám đốc Sở" in html  # a decision not among the site's documents: as typed
     assert list(visible_honours(locale).values_list("award__code", flat=True)) == ["giay-khen"]
     assert '"award": ["Giấy khen (2021)"]' in html
+    assert ('"hasCredential": [{"@type": "EducationalOccupationalCredential", "name": "Giấy khen", '
+            '"credentialCategory": "Giấy khen", "recognizedBy": {"@type": "Organization", "name": "Giám đốc Sở"}, '
+            '"dateCreated": "2021", "identifier": "12/QĐ-KHCN"}]') in html
     listing = client.get(sections["profiles"].url).content.decode()
     assert f'<option value="{awards["giay-khen"].pk}">' in listing
     assert f'<option value="{awards["chien-si-thi-dua-cap-tinh"].pk}">' not in listing

@@ -175,6 +175,9 @@ def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale
     centre = ExemplaryProfilePage.objects.get(slug="trung-tam-ung-dung-tien-bo-khoa-hoc-va-cong-nghe")
     html = client.get(centre.url).content.decode()
     assert "Quyết định số 1456/QĐ-CTN ngày 20/12/2023, Chủ tịch nước" in html
+    assert ('{"@type": "EducationalOccupationalCredential", "name": "Huân chương Lao động hạng Ba", '
+            '"credentialCategory": "Huân chương", "recognizedBy": {"@type": "Organization", "name": "Chủ tịch nước"}, '
+            '"dateCreated": "2023-12-20", "identifier": "1456/QĐ-CTN"}') in html
     english = centre.get_translation(locale_en)
     english_honour = english.honours.get(award__code="huan-chuong-lao-dong")
     assert english_honour.decision.locale == locale_en

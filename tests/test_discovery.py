@@ -204,6 +204,10 @@ def test_metadata_on_each_page_type(client, content):
         assert items[0]["@type"] == schema_type and items[1]["@type"] == "GovernmentOrganization"
     person = json_ld_items(client.get(content["person"].url).content.decode())[0]
     assert person["award"] == ["Chiến sĩ thi đua cơ sở (2020)"] and person["jobTitle"] == "Chuyên viên"
+    # Issue 17: each honour as a credential, with its form, number and the year (no decision on the site here).
+    assert person["hasCredential"] == [{
+        "@type": "EducationalOccupationalCredential", "name": "Chiến sĩ thi đua cơ sở",
+        "credentialCategory": "Danh hiệu thi đua", "dateCreated": "2020", "identifier": "2020/QĐ-UBND"}]
     news = json_ld_items(client.get(content["news"].url).content.decode())[0]
     assert news["datePublished"] == "2026-03-01" and news["headline"] == "Biểu dương điển hình tiên tiến"
 

@@ -114,6 +114,20 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+def honour_credential(honour):
+    """schema.org's view of an honour: a credential, of its form, recognised by the deciding authority, dated by
+    its decision."""
+    credential = {"@type": "EducationalOccupationalCredential", "name": honour.award_name,
+                  "credentialCategory": honour.award.get_category_display()}
+    if honour.conferred_by:
+        credential["recognizedBy"] = {"@type": "Organization", "name": honour.conferred_by}
+    date = honour.decision.issue_date if honour.decision_id is not None else None
+    credential["dateCreated"] = date.isoformat() if date else str(honour.year)
+    if honour.conferred_by_number:
+        credential["identifier"] = honour.conferred_by_number
+    return credential
+
+
 class ExemplaryProfilePage(DetailPage):
     """An exemplary individual or collective, with their achievements and honours.
 
@@ -219,12 +233,15 @@ class ExemplaryProfilePage(DetailPage):
         return "profile" if self.is_individual else "website"
 
     def structured_data(self, request, base, publisher):
-        awards = [f"{h.award_name} ({h.year})" for h in self.honours.select_related("award").filter(
-            revoked_by__isnull=True).order_by("year")]
+        honours = list(self.honours.select_related("award", "decision").filter(revoked_by__isnull=True)
+                       .order_by("year"))
+        awards = [f"{h.award_name} ({h.year})" for h in honours]
+        credentials = [honour_credential(h) for h in honours]
         if not self.is_individual:
             return {**base, "@type": "Organization", "name": self.title, "description": self.achievements,
-                    "award": awards, "parentOrganization": publisher}
-        data = {**base, "@type": "Person", "name": self.title, "description": self.achievements, "award": awards}
+                    "award": awards, "hasCredential": credentials, "parentOrganization": publisher}
+        data = {**base, "@type": "Person", "name": self.title, "description": self.achievements, "award": awards,
+                "hasCredential": credentials}
         if self.position:
             data["jobTitle"] = self.position
         if self.unit:
