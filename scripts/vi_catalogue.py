@@ -254,6 +254,12 @@ VI = {
         "Các danh hiệu thi đua, hình thức khen thưởng đã tặng cho các cá nhân, tập thể, hộ gia đình tiêu biểu được "
         "giới thiệu trên trang, kèm theo quyết định khen thưởng.",
     "Look up": "Tra cứu",
+    "Issue date": "Ngày ban hành",
+    "Honours conferred": "Các khen thưởng theo quyết định",
+    "revoked": "đã bị hủy bỏ",
+    "No honour of a published profile comes from this decision.":
+        "Chưa có hồ sơ điển hình nào đã xuất bản được khen thưởng theo quyết định này.",
+    "Honours revoked": "Các khen thưởng bị hủy bỏ theo quyết định",
     "look up every honour by name, unit, year, award or decision.":
         "tra cứu các khen thưởng theo tên, đơn vị, năm, danh hiệu, hình thức khen thưởng hoặc số quyết định.",
     "No honour matches these filters.": "Không có khen thưởng nào phù hợp với điều kiện tra cứu.",
@@ -366,6 +372,7 @@ VI = {
     "All %(total)s documents": "Xem tất cả %(total)s văn bản",
     "search/": "tim-kiem/",
     "honours/": "tra-cuu-khen-thuong/",
+    "decision/": "quyet-dinh/",
     "Search for": "Từ khóa",
     "In": "Tìm trong",
     "Everything": "Tất cả",

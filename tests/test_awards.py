@@ -203,8 +203,10 @@ def test_a_revoked_honour_stays_visible_as_revoked_and_leaves_the_counts(client,
     profile.save_revision().publish()
     html = client.get(profile.url).content.decode()
     assert ('<tr class="td-revoked"><td class="td-nowrap">2022</td><th scope="row"><s>Chiến sĩ thi đua bộ, ban, '
-            'ngành, tỉnh</s></th><td>Quyết định số 3021/QĐ-UBND ngày 20/12/2022, Chủ tịch UBND tỉnh Thái Nguyên'
-            '<p class="td-revoked-note"><strong>Đã bị hủy bỏ</strong>: Quyết định số 77/QĐ-UBND ngày 5/3/2024, '
+            f'ngành, tỉnh</s></th><td><a href="/vi/tra-cuu-khen-thuong/quyet-dinh/{conferring.pk}/">Quyết định số '
+            '3021/QĐ-UBND</a> ngày 20/12/2022, Chủ tịch UBND tỉnh Thái Nguyên<p class="td-revoked-note"><strong>Đã '
+            f'bị hủy bỏ</strong>: <a href="/vi/tra-cuu-khen-thuong/quyet-dinh/{revoking.pk}/">Quyết định số '
+            '77/QĐ-UBND</a> ngày 5/3/2024, '
             'Chủ tịch UBND tỉnh Thái Nguyên</p></td></tr>') in html
     assert "12/QĐ-KHCN, Giám đốc Sở" in html  # a decision not among the site's documents: as typed
     assert list(visible_honours(locale).values_list("award__code", flat=True)) == ["giay-khen"]

@@ -174,7 +174,8 @@ def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale
         "Huân chương Lao động hạng Ba", "decision", "2023-12-20")
     centre = ExemplaryProfilePage.objects.get(slug="trung-tam-ung-dung-tien-bo-khoa-hoc-va-cong-nghe")
     html = client.get(centre.url).content.decode()
-    assert "Quyết định số 1456/QĐ-CTN ngày 20/12/2023, Chủ tịch nước" in html
+    assert (f'<a href="/vi/tra-cuu-khen-thuong/quyet-dinh/{honour.decision.pk}/">Quyết định số 1456/QĐ-CTN</a> '
+            "ngày 20/12/2023, Chủ tịch nước") in html
     assert ('{"@type": "EducationalOccupationalCredential", "name": "Huân chương Lao động hạng Ba", '
             '"credentialCategory": "Huân chương", "recognizedBy": {"@type": "Organization", "name": "Chủ tịch nước"}, '
             '"dateCreated": "2023-12-20", "identifier": "1456/QĐ-CTN"}') in html
@@ -183,7 +184,15 @@ def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale
     assert english_honour.decision.locale == locale_en
     assert english_honour.decision.translation_key == honour.decision.translation_key
     html = client.get(english.url).content.decode()
-    assert "Decision No. 1456/QĐ-CTN of 20 Dec 2023, President of the State" in html
+    assert (f'<a href="/en/honours/decision/{english_honour.decision.pk}/">Decision No. 1456/QĐ-CTN</a> of 20 Dec '
+            "2023, President of the State") in html
+    # The decision's page, in each language, lists what it conferred.
+    html = client.get(f"/en/honours/decision/{english_honour.decision.pk}/").content.decode()
+    assert "<h1>Decision No. 1456/QĐ-CTN</h1>" in html and "Labour Order, Third Class" in html
+    assert f'href="{english.url}"' in html
+    # The Vietnamese decision's address in English leads to its English translation.
+    response = client.get(f"/en/honours/decision/{honour.decision.pk}/")
+    assert (response.status_code, response["Location"]) == (302, f"/en/honours/decision/{english_honour.decision.pk}/")
 
 
 def test_demo_home_features_current_content(rf, demo_vi):

@@ -62,9 +62,10 @@ def test_the_register_shows_only_what_visitors_may_see_with_decisions_and_revoca
     html = client.get(URL).content.decode()
     assert "4 khen thưởng" in html  # not the draft's, not the password-protected profile's
     assert "Lê Văn Nháp" not in html and "Phạm Văn Kín" not in html
-    assert "Quyết định số 215/QĐ-KHCN ngày 20/12/2019, Giám đốc Sở Khoa học và Công nghệ" in html
+    assert "Quyết định số 215/QĐ-KHCN</a> ngày 20/12/2019, Giám đốc Sở Khoa học và Công nghệ" in html
     assert "2021/QĐ-UBND" in html  # a typed number, as typed
-    assert ('<strong>Đã bị hủy bỏ</strong>: Quyết định số 9/QĐ-KHCN ngày 1/2/2024' in html
+    assert ('<strong>Đã bị hủy bỏ</strong>: <a href="/vi/tra-cuu-khen-thuong/quyet-dinh/' in html
+            and 'Quyết định số 9/QĐ-KHCN</a> ngày 1/2/2024' in html
             and "<s>Chiến sĩ thi đua cơ sở</s>" in html)
 
 
@@ -132,3 +133,26 @@ def test_a_name_that_looks_like_a_formula_is_written_as_text(client, sections, a
     factories.make_profile(sections["profiles"], "=HYPERLINK(\"http://x\")", honours=[(awards["giay-khen"], 2020)])
     table = client.get(URL + "honours.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in table
+
+
+def test_a_decision_s_page_lists_what_it_conferred_and_revoked(client, register):
+    conferring = OfficialDocument.objects.get(number="215/QĐ-KHCN")
+    html = client.get(f"{URL}quyet-dinh/{conferring.pk}/").content.decode()
+    assert "<h1>Quyết định số 215/QĐ-KHCN</h1>" in html and "Ngày ban hành" in html
+    assert f'<a href="{register["Nguyễn Thị Hà"].url}">Nguyễn Thị Hà</a>' in html
+    assert "Chiến sĩ thi đua cơ sở" in html and "Các khen thưởng bị hủy bỏ" not in html
+    revoking = OfficialDocument.objects.get(number="9/QĐ-KHCN")
+    html = client.get(f"{URL}quyet-dinh/{revoking.pk}/").content.decode()
+    assert "Các khen thưởng bị hủy bỏ theo quyết định" in html and "Trần Văn Bình" in html
+
+
+def test_a_decision_page_is_only_for_public_decisions(client, register, sections):
+    plan = OfficialDocument.objects.create(
+        locale=sections["profiles"].locale, number="60/KH-KHCN", doc_type="plan", title="Kế hoạch",
+        issue_date=datetime.date(2019, 8, 26), issuing_body="Sở")
+    private = OfficialDocument.objects.get(number="215/QĐ-KHCN")
+    private.is_public = False
+    private.save()
+    for pk in (plan.pk, private.pk, 999999):
+        assert client.get(f"{URL}quyet-dinh/{pk}/").status_code == 404
+    assert f"quyet-dinh/{private.pk}/" not in client.get(URL).content.decode()  # its number, without a link

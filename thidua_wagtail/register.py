@@ -1,10 +1,10 @@
-"""The public register of honours (tra cứu khen thưởng) and its open data.
+"""The public register of honours (tra cứu khen thưởng), the decisions' pages and the open data.
 
 ``/<language>/<register path>/`` looks honours up by name (with or without Vietnamese marks), unit, year, award and
-decision, in the reader's language, paginated; every row links to the profile and to the decision's file when it
-is public. ``honours.csv`` and ``honours.json`` beside it publish the same records as open data, with a stable
-schema (docs/open-data.md): only honours of published, public profiles, never revoked ones, and no personal field
-the profile page does not already show.
+decision, in the reader's language, paginated; every row links to the profile and to the decision's page, which
+lists what the decision conferred and revoked and links its file. ``honours.csv`` and ``honours.json`` beside it
+publish the same records as open data, with a stable schema (docs/open-data.md): only honours of published, public
+profiles, never revoked ones, and no personal field the profile page does not already show.
 """
 
 import csv
@@ -14,7 +14,8 @@ import json
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from .cache import cached_response
 from .conf import thidua_settings
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
-from .models import Award, ExemplaryProfilePage, ProfileHonour, Unit
+from .models import Award, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
 from .models.base import base_template
 from .querysets import public
 from .search import clean_query
@@ -161,3 +162,28 @@ def open_data_response(request, fmt):
     response["Link"] = f'<{thidua_settings.OPEN_DATA_LICENCE_URL}>; rel="license"'
     return response
 
+
+
+def decision_view(request, pk):
+    """A decision's public page: what it conferred and what it revoked, on published, public profiles."""
+    return cached_response(request, f"decision-{pk}", lambda: decision_response(request, pk))
+
+
+def decision_response(request, pk):
+    locale = active_locale()
+    decision = OfficialDocument.objects.filter(pk=pk, doc_type=OfficialDocument.DocType.DECISION,
+                                               is_public=True).select_related("file").first()
+    if decision is None:
+        raise Http404
+    if decision.locale_id != locale.pk:
+        translation = decision.get_translation_or_none(locale)
+        if translation is None or not translation.is_public:
+            raise Http404
+        return redirect("thidua_wagtail:decision", pk=translation.pk)
+    listed = honours(locale)
+    return TemplateResponse(request, "thidua_wagtail/decision.html", {
+        "decision": decision,
+        "conferred": listed.filter(decision=decision),
+        "revoked": listed.filter(revoked_by=decision),
+        "thidua_base_template": base_template(),
+    })

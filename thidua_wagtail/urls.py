@@ -17,6 +17,8 @@ app_name = "thidua_wagtail"
 urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search_view, name="search"),
     path(pgettext_lazy("URL path", "honours/"), register.register_view, name="honours_register"),
+    path(format_lazy("{}{}<int:pk>/", pgettext_lazy("URL path", "honours/"), pgettext_lazy("URL path", "decision/")),
+         register.decision_view, name="decision"),
     path(format_lazy("{}honours.csv", pgettext_lazy("URL path", "honours/")), register.open_data_view,
          {"fmt": "csv"}, name="honours_csv"),
     path(format_lazy("{}honours.json", pgettext_lazy("URL path", "honours/")), register.open_data_view,
