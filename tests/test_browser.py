@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination
+from thidua_wagtail.models import CampaignPage, ExemplaryProfilePage, NewsPage, Nomination, OfficialDocument
 
 try:
     from playwright.sync_api import expect
@@ -215,6 +215,9 @@ def public_urls(lang):
         "search": f"/{lang}/{search}?q=" + ("dien+hinh" if lang == "vi" else "exemplary"),
         "nomination": first(NominationPage).url,
         "statistics": first(StatisticsPage).url,
+        "register": "/vi/tra-cuu-khen-thuong/?q=nguyen+thi" if lang == "vi" else "/en/honours/",
+        "decision": ("/vi/tra-cuu-khen-thuong/quyet-dinh/" if lang == "vi" else "/en/honours/decision/")
+        + f"{OfficialDocument.objects.get(locale=locale, doc_type='decision', number='1456/QĐ-CTN').pk}/",
     }
 
 
@@ -247,3 +250,26 @@ def test_public_pages_are_accessible_and_photographed(browser, live_server, demo
                 page.close()
     assert problems == []
     assert len(list(SHOTS.glob("*.png"))) >= 4 * len(public_urls("vi"))
+
+
+def test_inside_a_site_s_own_layout_the_app_keeps_the_site_s_look(browser, live_server, demo_site, settings):
+    """Issue 16: with THIDUA_BASE_TEMPLATE, the app's stylesheet styles only its own markup: the site's body keeps
+    its margins, font and background, its header its font; the app's cards are still styled."""
+    settings.THIDUA_BASE_TEMPLATE = "site_base.html"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    profiles = ExemplaryProfilePage.objects.live().filter(locale__language_code="vi").first().get_parent()
+    assert page.goto(live_server.url + profiles.url).status == 200
+    page.screenshot(path=str(SHOTS / "vi-inside-site-layout-1280.png"), full_page=True)
+    style = page.evaluate("""() => {
+        const s = (el) => getComputedStyle(el);
+        return {bodyMargin: s(document.body).margin, bodyBackground: s(document.body).backgroundColor,
+                bodyFont: s(document.body).fontFamily,
+                headerFont: s(document.getElementById('another-department-header')).fontFamily,
+                cardBackground: s(document.querySelector('.td-card')).backgroundColor};
+    }""")
+    assert style["bodyMargin"] == "8px"  # the browser's own, as the site left it
+    assert style["bodyBackground"] == "rgba(0, 0, 0, 0)" and not style["bodyFont"].startswith("system-ui")
+    assert style["headerFont"] == style["bodyFont"]
+    assert style["cardBackground"] == "rgb(255, 255, 255)"  # the app's own components keep their look
+    assert "thidua-layout.css" not in page.content()

@@ -1,6 +1,8 @@
 """Bootstrapping a site (`thidua_setup`) and rendering inside the site's own base template."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,6 +11,8 @@ from django.utils import translation
 from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
 
 from . import factories
+
+STATIC = Path(__file__).resolve().parent.parent / "thidua_wagtail" / "static" / "thidua_wagtail" / "css"
 
 MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, NominationPage, StatisticsPage)
 
@@ -75,5 +79,22 @@ def test_pages_extend_the_site_base_template_when_set(client, sections, settings
         assert "another-department-header" in html and "another-department-footer" in html, url
         assert 'class="td-header"' not in html, url  # not the app's header
         assert "/static/thidua_wagtail/css/thidua.css" in html and "/static/another-department.css" in html, url
+        assert "thidua-layout.css" not in html, url  # the app's page-wide rules are its own layout's only
     html = client.get(campaign.url).content.decode()
     assert "<h1>Phong trào của Sở Tư pháp</h1>" in html and 'rel="canonical"' in html
+
+
+def test_the_app_s_stylesheet_can_be_turned_off_and_styles_only_its_own_markup(client, sections, settings):
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào của Sở Tư pháp")
+    html = client.get(campaign.url).content.decode()
+    assert "/static/thidua_wagtail/css/thidua-layout.css" in html and "/static/thidua_wagtail/css/thidua.css" in html
+    settings.THIDUA_STYLESHEET = None
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    html = client.get(campaign.url).content.decode()
+    assert "thidua.css" not in html and "thidua-layout.css" not in html
+    # Every rule of thidua.css is on the app's own classes: none on body, bare links, headings or images.
+    css = re.sub(r"/\*.*?\*/", "", (STATIC / "thidua.css").read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"@media[^{]*{", "", css)  # the rules inside a media query are read like the others
+    selectors = [part.strip() for rule in re.findall(r"([^{}]+){[^{}]*}", css) for part in rule.split(",")]
+    assert len(selectors) > 100
+    assert [s for s in selectors if not s.startswith((".td", ":root", "[class"))] == []

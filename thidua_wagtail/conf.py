@@ -29,6 +29,7 @@ THIDUA_CONTENT_SECURITY_POLICY (see below) SecurityHeadersMiddleware: the policy
 THIDUA_ADMIN_CONTENT_SECURITY_POLICY (see below) ... of the admin and of visitors with a session (editors)
 THIDUA_PERMISSIONS_POLICY   (see below) SecurityHeadersMiddleware: browser features no page uses are turned off
 THIDUA_BASE_TEMPLATE        None     The site's base template the app's pages extend (None: the app's own layout)
+THIDUA_STYLESHEET           (the app's) The static path of the components' stylesheet; None: no stylesheet of the app at all
 THIDUA_REGISTER_PAGE_SIZE   50       Rows per page of the public register of honours (register.py)
 THIDUA_OPEN_DATA_LICENCE    CC BY 4.0  The licence the register's open data is published under (its name)
 THIDUA_OPEN_DATA_LICENCE_URL (CC BY 4.0's deed)  ... and its address
@@ -60,6 +61,7 @@ DEFAULTS = {
     "NOMINATION_MAX_FILES": 3,
     "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
     "BASE_TEMPLATE": None,
+    "STYLESHEET": "thidua_wagtail/css/thidua.css",
     "REGISTER_PAGE_SIZE": 50,
     "OPEN_DATA_LICENCE": "CC BY 4.0",
     "OPEN_DATA_LICENCE_URL": "https://creativecommons.org/licenses/by/4.0/",

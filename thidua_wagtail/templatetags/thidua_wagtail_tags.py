@@ -24,6 +24,12 @@ def _active_locale():
         return Locale.get_default()
 
 
+@register.simple_tag
+def thidua_stylesheet():
+    """The static path of the app's stylesheet (``THIDUA_STYLESHEET``), or None for none at all."""
+    return thidua_settings.STYLESHEET
+
+
 @register.simple_tag(takes_context=True)
 def thidua_organisation(context):
     """The OrganisationSettings of the current site (empty settings if there is no site)."""
