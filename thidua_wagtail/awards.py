@@ -262,10 +262,13 @@ def load_default_awards(locale=None):
     with transaction.atomic():
         awards = {award.code: award for award in Award.objects.filter(locale=locale)}
         targets = {entry.code: _target(entry, order) for order, entry in enumerate(CATALOGUE)}
+        snapshots = {code: {name: _stored(target[name]) for name in FIELDS} for code, target in targets.items()}
         for code, target in targets.items():
             if code not in awards:
+                # Saved again below only if it names another entry (form of, replaced by), created here too.
                 values = {k: v for k, v in target.items() if k not in RELATIONS}
-                awards[code] = Award.objects.create(code=code, locale=locale, **values)
+                awards[code] = Award.objects.create(code=code, locale=locale, catalogue_values=snapshots[code],
+                                                    **values)
                 report.created.append(code)
         by_pk = {award.pk: award for award in awards.values()}
         for code, target in targets.items():
@@ -286,7 +289,7 @@ def load_default_awards(locale=None):
                 if not created:
                     report.updated.append((code, name, current, wanted))
                 changed = True
-            snapshot = {name: _stored(target[name]) for name in FIELDS}
+            snapshot = snapshots[code]
             if changed or award.catalogue_values != snapshot:
                 award.catalogue_values = snapshot
                 award.save()

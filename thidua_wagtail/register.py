@@ -24,8 +24,9 @@ from .cache import cached_response
 from .conf import thidua_settings
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
-from .models import Award, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
+from .models import ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
 from .models.base import base_template
+from .models.profiles import awards_held
 from .querysets import public
 from .search import clean_query
 from .text import fold
@@ -43,8 +44,8 @@ class RegisterForm(ListingFilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
-        in_use = Award.objects.filter(pk__in=ProfileHonour.objects.filter(profile__live=True).values("award"))
-        self.fields["award"] = choice_field(_("Award"), in_use, _("All awards"), self.locale)
+        # The register lists revoked honours too (struck through): their awards can be looked up.
+        self.fields["award"] = choice_field(_("Award"), awards_held(revoked=True), _("All awards"), self.locale)
         self.fields["year"] = year_field(_("Year"))
 
     def filter_q(self, queryset, value):
@@ -58,9 +59,8 @@ class RegisterForm(ListingFilterForm):
         wanted = fold(clean_query(value)).replace(" ", "")
         if not wanted:
             return queryset
-        numbers = {number for number in set(queryset.values_list("decision__number", flat=True))
-                   | set(queryset.values_list("decision_number", flat=True))
-                   if number and wanted in fold(number).replace(" ", "")}
+        pairs = queryset.order_by().values_list("decision__number", "decision_number").distinct()
+        numbers = {number for pair in pairs for number in pair if number and wanted in fold(number).replace(" ", "")}
         return queryset.filter(Q(decision__number__in=numbers) | Q(decision__isnull=True,
                                                                    decision_number__in=numbers))
 
@@ -104,7 +104,7 @@ def register_response(request):
 def records(request, locale):
     """The open data's records: not revoked, with only what the profile page shows."""
     for honour in honours(locale).filter(revoked_by__isnull=True):
-        profile, decision = honour.profile, honour.decision
+        profile = honour.profile
         yield {
             "name": profile.title,
             "recipient": profile.kind,
@@ -116,7 +116,7 @@ def records(request, locale):
             "class": honour.grade,
             "year": honour.year,
             "decision_number": honour.conferred_by_number,
-            "decision_date": decision.issue_date.isoformat() if decision and decision.issue_date else "",
+            "decision_date": honour.conferred_on.isoformat() if honour.conferred_on else "",
             "decided_by": honour.conferred_by,
             "profile_url": request.build_absolute_uri(profile.get_url(request)),
         }
@@ -161,7 +161,6 @@ def open_data_response(request, fmt):
         response["Last-Modified"] = http_date(modified.timestamp())
     response["Link"] = f'<{thidua_settings.OPEN_DATA_LICENCE_URL}>; rel="license"'
     return response
-
 
 
 def decision_view(request, pk):

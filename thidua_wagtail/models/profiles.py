@@ -36,10 +36,7 @@ class ProfileFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All recipients")), *ExemplaryProfilePage.Kind.choices]
         self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
-        # Only the awards the published profiles hold: the catalogue has every award of the law.
-        in_use = Award.objects.filter(pk__in=ProfileHonour.objects.filter(
-            profile__live=True, revoked_by__isnull=True).values("award"))
-        self.fields["award"] = choice_field(_("Award"), in_use, _("All awards"), self.locale)
+        self.fields["award"] = choice_field(_("Award"), awards_held(revoked=False), _("All awards"), self.locale)
         self.fields["campaign"] = CampaignPage.choice_field(self.locale)
         self.fields["year"] = year_field(_("Year recognised"))
 
@@ -80,6 +77,15 @@ class ProfileIndexPage(FilteredIndexPage):
         verbose_name_plural = _("exemplary profile indexes")
 
 
+def awards_held(*, revoked):
+    """The awards that honours of live profiles hold (``revoked``: counting revoked honours too), for filters: the
+    catalogue has every award of the law, most of which a department never confers."""
+    honours = ProfileHonour.objects.filter(profile__live=True)
+    if not revoked:
+        honours = honours.filter(revoked_by__isnull=True)
+    return Award.objects.filter(pk__in=honours.values("award"))
+
+
 def honour_grade_error(award, grade):
     """Why ``grade`` does not fit ``award`` (an order or medal with classes needs one; others take none), or None."""
     if award.has_grades and not grade:
@@ -100,11 +106,12 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
         if kind and formset is not None and formset.is_valid():
             for form in formset.forms:
                 award = form.cleaned_data.get("award")
-                if award and not form.cleaned_data.get("DELETE"):
-                    grade_error = honour_grade_error(award, form.cleaned_data.get("grade"))
-                    if grade_error:
-                        form.add_error("grade", grade_error)
-                if award and not form.cleaned_data.get("DELETE") and not award.can_be_given_to(kind):
+                if not award or form.cleaned_data.get("DELETE"):
+                    continue
+                grade_error = honour_grade_error(award, form.cleaned_data.get("grade"))
+                if grade_error:
+                    form.add_error("grade", grade_error)
+                if not award.can_be_given_to(kind):
                     form.add_error(
                         "award",
                         _("“%(award)s” is not awarded to %(kind)s.")
@@ -121,8 +128,7 @@ def honour_credential(honour):
                   "credentialCategory": honour.award.get_category_display()}
     if honour.conferred_by:
         credential["recognizedBy"] = {"@type": "Organization", "name": honour.conferred_by}
-    date = honour.decision.issue_date if honour.decision_id is not None else None
-    credential["dateCreated"] = date.isoformat() if date else str(honour.year)
+    credential["dateCreated"] = honour.conferred_on.isoformat() if honour.conferred_on else str(honour.year)
     if honour.conferred_by_number:
         credential["identifier"] = honour.conferred_by_number
     return credential
@@ -317,6 +323,11 @@ class ProfileHonour(TranslatableMixin, Orderable):
     def conferred_by(self):
         """The deciding authority: the linked decision's issuing body, else as typed."""
         return self.decision.issuing_body if self.decision_id is not None else self.decided_by
+
+    @property
+    def conferred_on(self):
+        """The date of the linked decision, when the site holds the decision and its date; else None."""
+        return self.decision.issue_date if self.decision_id is not None else None
 
     @property
     def revoked_by_number(self):
