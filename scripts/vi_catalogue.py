@@ -599,6 +599,108 @@ VI = {
     "be imported.":
         "Kế hoạch quá dài (%(paragraphs)s đoạn văn, %(cells)s ô bảng); chỉ nhập được kế hoạch có tối đa %(limit)s "
         "đoạn văn và %(limit)s ô bảng.",
+    "recipient": "đối tượng",
+    "Full name of the person, or name of the collective or household.":
+        "Họ và tên cá nhân, hoặc tên tập thể, hộ gia đình.",
+    "As on the decision: the unit at the time of the award.": "Như trong quyết định: đơn vị tại thời điểm khen thưởng.",
+    "The decision that revoked the honour (Law on Emulation and Commendation, Chapter VII).":
+        "Quyết định hủy bỏ khen thưởng (Luật Thi đua, khen thưởng, Chương VII).",
+    "recipient without a profile": "người, tập thể được khen chưa có hồ sơ",
+    "recipients without a profile": "người, tập thể được khen chưa có hồ sơ",
+    "unit at the time": "đơn vị khi được khen",
+    "The unit as on the decision. Left empty, the profile's unit is filled in when it is published.":
+        "Đơn vị như ghi trong quyết định. Để trống thì lấy đơn vị của hồ sơ khi xuất bản.",
+    "last changed": "sửa lần cuối",
+    "Recipients without a profile": "Người, tập thể được khen chưa có hồ sơ",
+    "For a commendation decision: the people, collectives and households it honours who have no profile on the "
+    "site. Honours of profiles are recorded on the profile, with this decision. A list can be imported from a "
+    "spreadsheet (Emulation → Import a decision's recipients).":
+        "Dành cho quyết định khen thưởng: các cá nhân, tập thể, hộ gia đình được khen chưa có hồ sơ trên trang. "
+        "Khen thưởng của người đã có hồ sơ được ghi ở hồ sơ, kèm quyết định này. Có thể nhập danh sách từ bảng tính "
+        "(Thi đua, khen thưởng → Nhập danh sách khen thưởng).",
+    "Old Excel files (.xls) cannot be read: open the file in Excel or LibreOffice and save it as .xlsx, or as CSV.":
+        "Không đọc được tệp Excel cũ (.xls): hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx "
+        "hoặc CSV.",
+    "Upload the list as an Excel workbook (.xlsx) or a CSV file.":
+        "Hãy tải danh sách lên dưới dạng tệp Excel (.xlsx) hoặc CSV.",
+    "The file is not a valid Excel workbook (.xlsx): it may be damaged.":
+        "Tệp không phải bảng tính Excel (.xlsx) hợp lệ: có thể tệp đã bị hỏng.",
+    "The workbook unpacks to more than %(limit)s MB: it cannot be a list of recipients.":
+        "Bảng tính giải nén ra hơn %(limit)s MB: không thể là một danh sách khen thưởng.",
+    "The CSV file is not in UTF-8. Save it as \"CSV UTF-8\".":
+        "Tệp CSV không ở dạng UTF-8. Hãy lưu lại dưới dạng \"CSV UTF-8\".",
+    "The sheet has %(count)s rows; lists of up to %(limit)s recipients can be imported at once.":
+        "Bảng tính có %(count)s dòng; mỗi lần chỉ nhập được danh sách tối đa %(limit)s người, tập thể.",
+    "No header row found: one of the first %(rows)s rows must name the columns, with at least “Họ và tên” (or “Tên "
+    "tập thể”) and “Danh hiệu” or “Hình thức khen thưởng”, or “Chức vụ”, “Đơn vị”.":
+        "Không tìm thấy dòng tiêu đề: một trong %(rows)s dòng đầu phải ghi tên các cột, ít nhất có “Họ và tên” (hoặc "
+        "“Tên tập thể”) và “Danh hiệu” hoặc “Hình thức khen thưởng”, hoặc “Chức vụ”, “Đơn vị”.",
+    "The list has no column of awards (“Danh hiệu” or “Hình thức khen thưởng”): choose the award of all its "
+    "recipients in the form.":
+        "Danh sách không có cột hình thức khen thưởng (“Danh hiệu” hoặc “Hình thức khen thưởng”): hãy chọn hình "
+        "thức khen thưởng chung cho cả danh sách trong biểu mẫu.",
+    "The list under the header row has no recipient.": "Dưới dòng tiêu đề, danh sách không có ai được khen.",
+    "no name": "không có họ tên",
+    "a name, position or unit longer than 255 characters": "họ tên, chức vụ hoặc đơn vị dài quá 255 ký tự",
+    "“%(award)s” is not an award of the catalogue (Emulation → Awards)":
+        "“%(award)s” không có trong danh mục khen thưởng (Thi đua, khen thưởng → Danh hiệu, hình thức khen thưởng)",
+    "no award: fill in the column, or choose the award of the whole list":
+        "chưa có hình thức khen thưởng: hãy điền vào cột, hoặc chọn hình thức chung cho cả danh sách",
+    "“%(class)s” is not a class (Nhất, Nhì, Ba)": "“%(class)s” không phải là hạng (Nhất, Nhì, Ba)",
+    "“%(kind)s” is not a kind of recipient (cá nhân, tập thể, hộ gia đình)":
+        "“%(kind)s” không phải là đối tượng khen thưởng (cá nhân, tập thể, hộ gia đình)",
+    "“%(award)s” is not in force on the decision's date": "“%(award)s” không còn hiệu lực vào ngày ra quyết định",
+    "the same recipient and award as row %(line)s": "trùng người và hình thức khen với dòng %(line)s",
+    "the site has a profile “%(name)s”: record the honour on the profile, with this decision, and remove the row":
+        "trang có hồ sơ “%(name)s”: hãy ghi khen thưởng vào hồ sơ, kèm quyết định này, và bỏ dòng này",
+    "Spreadsheet": "Bảng tính",
+    "The list of recipients as an Excel workbook (.xlsx) or a CSV file: columns STT, Họ và tên, Chức vụ, Đơn vị, "
+    "Danh hiệu / Hình thức khen thưởng (and Hạng when classes are in their own column).":
+        "Danh sách khen thưởng dạng tệp Excel (.xlsx) hoặc CSV: các cột STT, Họ và tên, Chức vụ, Đơn vị, Danh hiệu "
+        "/ Hình thức khen thưởng (và Hạng nếu hạng ghi ở cột riêng).",
+    "As printed on the decision, e.g. \"215/QĐ-UBND\".": "Như trên quyết định, ví dụ: \"215/QĐ-UBND\".",
+    "The decision's summary line (trích yếu).": "Trích yếu của quyết định.",
+    "Deciding authority": "Cấp quyết định",
+    "e.g. \"Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên\".": "Ví dụ: \"Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên\".",
+    "Award of the whole list": "Hình thức khen thưởng chung",
+    "For a list that names no award in its rows (a decision conferring one form).":
+        "Cho danh sách không ghi hình thức khen thưởng ở từng dòng (quyết định chỉ tặng một hình thức).",
+    "The file is too large (%(size)s MB); lists up to %(limit)s MB can be imported.":
+        "Tệp quá lớn (%(size)s MB); chỉ nhập được danh sách tối đa %(limit)s MB.",
+    "A document numbered %(number)s already exists: add the recipients on it, or delete it before importing again.":
+        "Đã có văn bản số %(number)s: hãy thêm người được khen vào văn bản đó, hoặc xóa văn bản trước khi nhập lại.",
+    "Choose the spreadsheet of the decision's recipients.": "Hãy chọn bảng tính danh sách khen thưởng.",
+    "the award was deleted from the catalogue": "hình thức khen thưởng đã bị xóa khỏi danh mục",
+    "Import a decision's recipients": "Nhập danh sách khen thưởng",
+    "Decision on commendation": "Quyết định khen thưởng",
+    "The preview has expired or was changed: upload the spreadsheet again.":
+        "Bản xem trước đã hết hạn hoặc bị sửa đổi: hãy tải bảng tính lên lại.",
+    "Decision %(number)s created, not yet public, with %(count)s recipients. Check it, add its file, then tick "
+    "“public”.":
+        "Đã tạo quyết định %(number)s, chưa công khai, với %(count)s người, tập thể được khen. Hãy kiểm tra, đính "
+        "kèm tệp quyết định, rồi đánh dấu “công khai”.",
+    "Row %(line)s": "Dòng %(line)s",
+    "Row": "Dòng",
+    "Number in the list": "STT",
+    "Class": "Hạng",
+    "Check": "Kiểm tra",
+    "OK": "Đúng",
+    "The decision %(number)s will be created with these recipients, <strong>not public</strong> until you tick "
+    "“public” on it.":
+        "Quyết định %(number)s sẽ được tạo với danh sách này, <strong>chưa công khai</strong> cho đến khi bạn đánh "
+        "dấu “công khai”.",
+    "Import as a draft decision": "Nhập thành quyết định nháp",
+    "Upload again": "Tải lên lại",
+    "Upload the list of recipients attached to a commendation decision, as the department keeps it (Excel .xlsx or "
+    "CSV, columns STT, Họ và tên, Chức vụ, Đơn vị, Danh hiệu / Hình thức khen thưởng). You see every row checked "
+    "before anything is saved; the decision is then created <strong>not public</strong>, for you to check, "
+    "complete and publish.":
+        "Tải lên danh sách khen thưởng kèm theo quyết định, như cơ quan đang lưu (Excel .xlsx hoặc CSV, các cột STT, "
+        "Họ và tên, Chức vụ, Đơn vị, Danh hiệu / Hình thức khen thưởng). Bạn xem kết quả kiểm tra từng dòng trước "
+        "khi lưu; quyết định được tạo ở dạng <strong>chưa công khai</strong> để bạn kiểm tra, bổ sung rồi công bố.",
+    "Check the list": "Kiểm tra danh sách",
+    "This decision lists no honour of a published profile and no other recipient.":
+        "Quyết định này không có khen thưởng nào của hồ sơ đã xuất bản và không có người được khen nào khác.",
 }
 
 # Strings with a context (pgettext): (context, msgid) -> Vietnamese
@@ -611,6 +713,11 @@ VI_CONTEXT = {
 }
 
 VI_PLURAL = {
+    "Preview: %(counter)s recipient": "Xem trước: %(counter)s người, tập thể được khen thưởng",
+    "%(counter)s row cannot be imported. Nothing was imported: correct the spreadsheet and upload it again.":
+        "%(counter)s dòng không nhập được. Chưa nhập gì: hãy sửa bảng tính và tải lên lại.",
+    "%(counter)s row has a warning: read it before importing.":
+        "%(counter)s dòng có cảnh báo: hãy đọc trước khi nhập.",
     "%(counter)s honour": "%(counter)s khen thưởng",
     "“%(object)s” cannot be deleted: %(count)s honour refers to it. Change or remove it first.":
         "Không thể xóa “%(object)s”: có %(count)s khen thưởng đang dựa vào mục này. Hãy sửa hoặc xóa các khen "

@@ -184,6 +184,35 @@ def test_admin_warns_about_the_law_s_prerequisites_without_refusing(editor_clien
     assert "“Chiến sĩ thi đua cơ sở” (2018) cần đạt tiêu chuẩn" in html
 
 
+def test_a_decision_lists_recipients_without_a_profile(editor_client, locale_vi, awards):
+    """Issue 17: one decision, many honours; a recipient with no profile is a name with the position and unit of the
+    time, the award and its class, checked like a profile's honour."""
+    def post(rows):
+        return editor_client.post(reverse("wagtailsnippets_thidua_wagtail_officialdocument:add"), nested_form_data({
+            "number": "1456/QĐ-CTN", "doc_type": "decision", "title": "Quyết định khen thưởng",
+            "issue_date": "2024-08-30", "place": "Hà Nội", "issuing_body": "Chủ tịch nước", "signer_title": "",
+            "signer_name": "", "summary": "", "recipients": "", "file": "", "is_public": "on",
+            "implements_links": inline_formset([]), "listed_recipients": inline_formset(rows),
+            "locale": locale_vi.pk}))
+
+    labour = awards["huan-chuong-lao-dong"].pk
+    row = {"name": "Phòng Quản lý khoa học", "kind": "collective", "position": "", "unit": "Sở KH&CN Thái Nguyên",
+           "award": labour, "grade": "", "revoked_by": ""}
+    response = post([row, {**row, "name": "Hộ ông Lò Văn Pủa", "kind": "household",
+                                 "award": awards["lao-dong-tien-tien"].pk}])
+    html = response.content.decode()
+    assert response.status_code == 200 and not OfficialDocument.objects.filter(number="1456/QĐ-CTN").exists()
+    assert "Hãy chọn hạng của “Huân chương Lao động”." in html and "“Lao động tiên tiến” không dành cho hộ gia đình." in html
+    response = post([{**row, "grade": "third"},
+                     {**row, "name": "Lê Văn Tâm", "kind": "individual", "position": "Kỹ sư", "award": labour,
+                      "grade": "second"}])
+    assert response.status_code == 302
+    decision = OfficialDocument.objects.get(number="1456/QĐ-CTN")
+    assert [(r.name, r.award_name, r.unit, r.year, r.locale_id) for r in decision.listed_recipients.all()] == [
+        ("Phòng Quản lý khoa học", "Huân chương Lao động hạng Ba", "Sở KH&CN Thái Nguyên", 2024, locale_vi.pk),
+        ("Lê Văn Tâm", "Huân chương Lao động hạng Nhì", "Sở KH&CN Thái Nguyên", 2024, locale_vi.pk)]
+
+
 def test_campaign_dates_are_validated_in_the_admin(editor_client, sections):
     response = add_page(editor_client, sections["campaigns"], CampaignPage, {
         "title": "Sai ngày", "slug": "sai-ngay", "campaign_type": "thematic", "launching_authority": "Sở",
@@ -210,7 +239,8 @@ def test_editor_manages_snippets(editor_client, locale_vi):
         "number": "60/KH-KHCN", "doc_type": "plan", "title": "Kế hoạch tuyên truyền", "issue_date": "2019-08-26",
         "place": "Thái Nguyên", "issuing_body": "Sở Khoa học và Công nghệ", "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
         "signer_name": "Đinh Bộ Sơn", "summary": "", "recipients": "Lãnh đạo Sở", "file": "",
-        "implements_links": inline_formset([{"implemented": earlier.pk}]), "locale": locale_vi.pk,
+        "implements_links": inline_formset([{"implemented": earlier.pk}]), "listed_recipients": inline_formset([]),
+        "locale": locale_vi.pk,
     }))
     assert response.status_code == 302
     plan = OfficialDocument.objects.get(number="60/KH-KHCN")

@@ -240,7 +240,7 @@ def test_a_decision_that_confers_honours_cannot_be_deleted(admin_client, section
 # serialized_rollback: migrations made the root page and locale every other test starts from.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_typed_decision_numbers_become_decisions_in_each_language():
-    """0007: each typed number becomes a decision (or links to the one already there), one per language, the
+    """0007 (and 0009): each typed number becomes a decision (or links to the one already there), one per language, the
     copies translations of one another; the typed number and authority stay on the honour."""
     executor = MigrationExecutor(connection)
     executor.migrate([(APP, "0006_award_catalogue")])
@@ -257,12 +257,14 @@ def test_typed_decision_numbers_become_decisions_in_each_language():
     content_type, _ = ContentType.objects.get_or_create(app_label=APP, model="exemplaryprofilepage")
     root = Page.objects.get(depth=1)
     Profile, Honour = old.get_model(APP, "ExemplaryProfilePage"), old.get_model(APP, "ProfileHonour")
+    unit = old.get_model(APP, "Unit").objects.create(name="Phòng Quản lý khoa học", locale=vi,
+                                                     translation_key=uuid.uuid4())
     rows = []
     for n, (locale, decided_by) in enumerate(((vi, "Giám đốc Sở"), (en, "Director"))):
         profile = Profile.objects.create(
             title=f"Hồ sơ {n}", slug=f"ho-so-{n}", path=root.path + f"009{n}", depth=2, content_type=content_type,
             locale=locale, translation_key=uuid.uuid4(), url_path=f"/ho-so-{n}/", kind="individual",
-            year_recognised=2021, achievements="…", live=True)
+            year_recognised=2021, achievements="…", live=True, unit=unit if locale == vi else None)
         for number in ("198/QĐ-KHCN", "5/QĐ-KHCN", ""):
             rows.append(Honour.objects.create(profile=profile, award=award, year=2020, decision_number=number,
                                               decided_by=decided_by, locale=locale, translation_key=uuid.uuid4()))
@@ -283,5 +285,8 @@ def test_typed_decision_numbers_become_decisions_in_each_language():
         assert honours[("vi", "")].decision is None
         assert honours[("vi", "198/QĐ-KHCN")].decided_by == "Giám đốc Sở"  # the typed authority stays
         assert OfficialDocument.objects.filter(number="198/QĐ-KHCN").count() == 2
+        # 0009: an honour keeps the unit its profile had at the upgrade, the best record of the unit at the time.
+        assert {(h.locale.language_code, h.unit) for h in honours.values()} == {("vi", "Phòng Quản lý khoa học"),
+                                                                               ("en", "")}
     finally:
         MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

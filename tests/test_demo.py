@@ -134,7 +134,7 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     from thidua_wagtail.awards import CATALOGUE
 
     assert len(CATALOGUE) == 51
-    assert "English: 94 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    assert "English: 95 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages
@@ -158,7 +158,8 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     html = client.get("/en/nominate-an-exemplary-case/").content.decode()
     assert "Plan 60/KH-KHCN asks divisions and units" in html and "Send the nomination" in html
     html = client.get("/en/emulation-and-commendation-statistics/").content.decode()
-    assert "Honours per year" in html and '<th scope="row">Department Office</th><td>2</td>' in html
+    # The Office's two profile honours and the one a decision lists for a person without a profile.
+    assert "Honours per year" in html and '<th scope="row">Department Office</th><td>3</td>' in html
 
 
 def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale_en):
@@ -193,6 +194,28 @@ def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale
     # The Vietnamese decision's address in English leads to its English translation.
     response = client.get(f"/en/honours/decision/{honour.decision.pk}/")
     assert (response.status_code, response["Location"]) == (302, f"/en/honours/decision/{english_honour.decision.pk}/")
+
+
+def test_demo_decisions_list_recipients_without_profiles_and_a_revocation(client, demo, locale_en):
+    """Issue 17: one decision confers a profile's honour and lists four recipients without a profile; a later
+    decision revokes one of them, which stays visible, struck through, and leaves the open data."""
+    decision = OfficialDocument.objects.get(number="1876/QĐ-UBND", locale__language_code="vi")
+    html = client.get(f"/vi/tra-cuu-khen-thuong/quyet-dinh/{decision.pk}/").content.decode()
+    assert "Trần Văn Minh</a>" in html  # the profile's honour
+    assert "Hoàng Thị Mai<br><span class=\"td-muted\">Chuyên viên</span></th><td>Văn phòng Sở</td>" in html
+    assert "<s>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</s> (đã bị hủy bỏ)" in html
+    english = decision.get_translation(locale_en)
+    html = client.get(f"/en/honours/decision/{english.pk}/").content.decode()
+    assert "Hoàng Thị Mai<br><span class=\"td-muted\">Specialist</span></th><td>Department Office</td>" in html
+    assert "Excellent Labour Collective" in html and "Planning and Finance Division" in html
+    revoking = OfficialDocument.objects.get(number="35/QĐ-UBND", locale__language_code="en")
+    html = client.get(f"/en/honours/decision/{revoking.pk}/").content.decode()
+    assert "Honours revoked" in html and "Vũ Văn Hải" in html
+    register = client.get("/en/honours/", {"q": "vu van hai"}).content.decode()
+    assert "1 honour" in register and (
+        "<s>Certificate of Merit of the Chairman of the Provincial People&#x27;s Committee</s>" in register)
+    names = [row["name"] for row in client.get("/vi/tra-cuu-khen-thuong/honours.json").json()["records"]]
+    assert "Hoàng Thị Mai" in names and "Vũ Văn Hải" not in names
 
 
 def test_demo_home_features_current_content(rf, demo_vi):

@@ -116,3 +116,25 @@ def test_fail_safe_backend_serves_without_redis_and_bumps_the_version_when_back(
         assert backend.get("anything") is None
         assert other_process(redis_cache).get(thidua_cache.VERSION_KEY) == 8
     assert "answers again" in caplog.text
+
+
+def test_the_register_decisions_and_open_data_answer_with_redis_down(client, sections, awards):
+    """Issue 17: the register's views cache like pages; with Redis unreachable they answer from the database."""
+    import datetime
+
+    from thidua_wagtail.models import DecisionRecipient, OfficialDocument
+
+    decision = OfficialDocument.objects.create(
+        locale=sections["profiles"].locale, number="1456/QĐ-UBND", doc_type="decision", title="Quyết định",
+        issue_date=datetime.date(2023, 5, 4), issuing_body="Chủ tịch UBND tỉnh")
+    decision.listed_recipients = [DecisionRecipient(name="Nguyễn Thị Lụa", award=awards["giay-khen"])]
+    decision.save()
+    down = {"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
+                        "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    with override_settings(CACHES=down):
+        for url, text in (("/vi/tra-cuu-khen-thuong/?q=nguyen+thi+lua", "Nguyễn Thị Lụa"),
+                          (f"/vi/tra-cuu-khen-thuong/quyet-dinh/{decision.pk}/", "Nguyễn Thị Lụa"),
+                          ("/vi/tra-cuu-khen-thuong/honours.csv", "Nguyễn Thị Lụa"),
+                          ("/vi/tra-cuu-khen-thuong/honours.json", "Nguyễn Thị Lụa")):
+            response = client.get(url)
+            assert response.status_code == 200 and text in response.content.decode("utf-8-sig"), url

@@ -8,7 +8,7 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from thidua_wagtail.models import OfficialDocument, ProfileHonour
+from thidua_wagtail.models import DecisionRecipient, OfficialDocument, ProfileHonour
 
 from . import factories
 
@@ -156,3 +156,68 @@ def test_a_decision_page_is_only_for_public_decisions(client, register, sections
     for pk in (plan.pk, private.pk, 999999):
         assert client.get(f"{URL}quyet-dinh/{pk}/").status_code == 404
     assert f"quyet-dinh/{private.pk}/" not in client.get(URL).content.decode()  # its number, without a link
+
+
+@pytest.fixture
+def listed(register, awards):
+    """A public decision listing two recipients without a profile, one revoked later; a private one listing one."""
+    locale = OfficialDocument.objects.get(number="215/QĐ-KHCN").locale
+    public = OfficialDocument.objects.create(
+        locale=locale, number="1456/QĐ-UBND", doc_type="decision", title="Quyết định khen thưởng",
+        issue_date=datetime.date(2023, 5, 4), issuing_body="Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên")
+    revoking = OfficialDocument.objects.get(number="9/QĐ-KHCN")
+    public.listed_recipients = [
+        DecisionRecipient(name="Nguyễn Thị Lụa", position="Kỹ sư", unit="Trung tâm Thông tin",
+                          award=awards["bang-khen-chu-tich-ubnd-tinh"]),
+        DecisionRecipient(name="Phòng Thanh tra", kind="collective", unit="Sở Khoa học và Công nghệ",
+                          award=awards["huan-chuong-lao-dong"], grade="third", revoked_by=revoking),
+    ]
+    public.save()
+    private = OfficialDocument.objects.create(
+        locale=locale, number="77/QĐ-UBND", doc_type="decision", title="Nháp", issue_date=datetime.date(2024, 1, 2),
+        issuing_body="Chủ tịch UBND tỉnh", is_public=False)
+    private.listed_recipients = [DecisionRecipient(name="Nguyễn Thị Nháp", award=awards["giay-khen"])]
+    private.save()
+    return public
+
+
+def test_recipients_without_a_profile_are_in_the_register_with_their_decision(client, listed, awards):
+    html = client.get(URL, {"q": "nguyen thi l"}).content.decode()
+    assert "1 khen thưởng" in html
+    assert ('<th scope="row">Nguyễn Thị Lụa<br><span class="td-muted">Kỹ sư</span></th>\n'
+            '                <td>Trung tâm Thông tin</td>') in html
+    assert f'<a href="/vi/tra-cuu-khen-thuong/quyet-dinh/{listed.pk}/">Quyết định số 1456/QĐ-UBND</a>' in html
+    html = client.get(URL).content.decode()
+    assert "6 khen thưởng" in html and "Nguyễn Thị Nháp" not in html  # the private decision's list stays out
+    # Newest year first, profiles and lists mixed: 2023's list before 2021's and 2019's profiles.
+    assert html.index("Nguyễn Thị Lụa") < html.index("Nguyễn Thị Thu") < html.index("Nguyễn Thị Hà")
+    assert "<s>Huân chương Lao động hạng Ba</s>" in html
+    assert client.get(URL, {"year": 2023}).content.decode().count('<th scope="row">') == 2
+    award = awards["bang-khen-chu-tich-ubnd-tinh"].pk
+    assert client.get(URL, {"award": award}).content.decode().count('<th scope="row">') == 1
+    assert f'<option value="{award}">' in html  # offered: an award only a decision's list holds
+    assert client.get(URL, {"decision": "1456"}).content.decode().count('<th scope="row">') == 2
+
+
+def test_a_decision_page_lists_its_recipients_without_a_profile(client, listed):
+    html = client.get(f"{URL}quyet-dinh/{listed.pk}/").content.decode()
+    assert "Nguyễn Thị Lụa<br><span class=\"td-muted\">Kỹ sư</span></th><td>Trung tâm Thông tin</td>" in html
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in html and "<td class=\"td-nowrap\">2023</td>" in html
+    revoking = OfficialDocument.objects.get(number="9/QĐ-KHCN")
+    html = client.get(f"{URL}quyet-dinh/{revoking.pk}/").content.decode()
+    assert "Phòng Thanh tra" in html and "Trần Văn Bình" in html
+
+
+def test_open_data_and_statistics_count_the_lists_but_not_revoked_or_private_ones(client, listed):
+    table = list(csv.DictReader(io.StringIO(client.get(URL + "honours.csv").content.decode("utf-8-sig"))))
+    assert [r["name"] for r in table] == ["Nguyễn Thị Lụa", "Nguyễn Thị Thu", "Nguyễn Thị Hà", "Nguyễn Thị Hà"]
+    row = table[0]
+    assert (row["recipient"], row["unit"], row["award_code"], row["year"], row["decision_date"], row["profile_url"],
+            row["decision_url"]) == ("individual", "Trung tâm Thông tin", "bang-khen-chu-tich-ubnd-tinh", "2023",
+                                     "2023-05-04", "", f"http://testserver{URL}quyet-dinh/{listed.pk}/")
+    from thidua_wagtail.models.statistics import honours_per_award, honours_per_year
+
+    locale = listed.locale
+    assert dict(honours_per_year(locale).rows) == {"2019": 2, "2021": 1, "2023": 1}
+    assert dict(honours_per_award(locale).rows)["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"] == 1
+    assert "Huân chương Lao động" not in dict(honours_per_award(locale).rows)

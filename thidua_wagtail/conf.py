@@ -33,6 +33,8 @@ THIDUA_STYLESHEET           (the app's) The static path of the components' style
 THIDUA_REGISTER_PAGE_SIZE   50       Rows per page of the public register of honours (register.py)
 THIDUA_OPEN_DATA_LICENCE    CC BY 4.0  The licence the register's open data is published under (its name)
 THIDUA_OPEN_DATA_LICENCE_URL (CC BY 4.0's deed)  ... and its address
+THIDUA_RECIPIENT_IMPORT_MAX_SIZE 5 MB  Largest spreadsheet of a decision's recipients the import accepts (bytes)
+THIDUA_RECIPIENT_IMPORT_MAX_ROWS 2000  Most recipients one import reads
 ==========================  =======  ==================================================
 """
 
@@ -65,6 +67,8 @@ DEFAULTS = {
     "REGISTER_PAGE_SIZE": 50,
     "OPEN_DATA_LICENCE": "CC BY 4.0",
     "OPEN_DATA_LICENCE_URL": "https://creativecommons.org/licenses/by/4.0/",
+    "RECIPIENT_IMPORT_MAX_SIZE": 5 * 1024 * 1024,
+    "RECIPIENT_IMPORT_MAX_ROWS": 2000,
     "MAX_REQUEST_BODY_SIZE": 32 * 1024 * 1024,
     "CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

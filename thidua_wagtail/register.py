@@ -13,10 +13,12 @@ import json
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
+from django.db.models import CharField, F, Max, Q, Value
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +26,9 @@ from .cache import cached_response
 from .conf import thidua_settings
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
-from .models import ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
+from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
 from .models.base import base_template
+from .models.honours import on_public_decisions
 from .models.profiles import awards_held
 from .querysets import public
 from .search import clean_query
@@ -34,7 +37,13 @@ from .text import fold
 SCHEMA_VERSION = "1"
 # The open data's fields, in order: the documented schema (docs/open-data.md). Add at the end; never rename.
 FIELDS = ["name", "recipient", "position", "unit", "award_code", "award", "award_form", "class", "year",
-          "decision_number", "decision_date", "decided_by", "profile_url"]
+          "decision_number", "decision_date", "decided_by", "profile_url", "decision_url"]
+
+# Where the register's filters look, for an honour on a profile and for a recipient listed on a decision.
+PATHS = {
+    ProfileHonour: {"name": "profile__folded_name", "year": "year", "unit": "profile__unit"},
+    DecisionRecipient: {"name": "folded_name", "year": "decision__issue_date__year", "unit": None},
+}
 
 
 class RegisterForm(ListingFilterForm):
@@ -45,13 +54,15 @@ class RegisterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"] = choice_field(_("Unit"), Unit.objects.all(), _("All units"), self.locale)
         # The register lists revoked honours too (struck through): their awards can be looked up.
-        self.fields["award"] = choice_field(_("Award"), awards_held(revoked=True), _("All awards"), self.locale)
+        awards = Award.objects.filter(Q(pk__in=awards_held(revoked=True).values("pk"))
+                                      | Q(pk__in=on_public_decisions().values("award")))
+        self.fields["award"] = choice_field(_("Award"), awards, _("All awards"), self.locale)
         self.fields["year"] = year_field(_("Year"))
 
     def filter_q(self, queryset, value):
         words = fold(clean_query(value)).split()
         for word in words:
-            queryset = queryset.filter(profile__folded_name__contains=word)
+            queryset = queryset.filter(**{f"{PATHS[queryset.model]['name']}__contains": word})
         return queryset
 
     def filter_decision(self, queryset, value):
@@ -59,19 +70,27 @@ class RegisterForm(ListingFilterForm):
         wanted = fold(clean_query(value)).replace(" ", "")
         if not wanted:
             return queryset
-        pairs = queryset.order_by().values_list("decision__number", "decision_number").distinct()
+        typed = queryset.model is ProfileHonour
+        fields = ("decision__number", "decision_number") if typed else ("decision__number",)
+        pairs = queryset.order_by().values_list(*fields).distinct()
         numbers = {number for pair in pairs for number in pair if number and wanted in fold(number).replace(" ", "")}
-        return queryset.filter(Q(decision__number__in=numbers) | Q(decision__isnull=True,
-                                                                   decision_number__in=numbers))
+        wanted_numbers = Q(decision__number__in=numbers)
+        if typed:
+            wanted_numbers |= Q(decision__isnull=True, decision_number__in=numbers)
+        return queryset.filter(wanted_numbers)
 
     def filter_unit(self, queryset, unit):
-        return queryset.filter(profile__unit=unit)
+        if PATHS[queryset.model]["unit"]:
+            return queryset.filter(**{PATHS[queryset.model]["unit"]: unit})
+        # A listed recipient's unit is the text of the decision's list.
+        names = [name for name in (unit.name, unit.short_name) if name]
+        return queryset.filter(Q(unit__iexact=names[0]) | Q(unit__iexact=names[-1]))
 
     def filter_award(self, queryset, award):
         return queryset.filter(award=award)
 
     def filter_year(self, queryset, value):
-        return queryset.filter(year=value)
+        return queryset.filter(**{PATHS[queryset.model]["year"]: value})
 
 
 def honours(locale):
@@ -82,6 +101,33 @@ def honours(locale):
             .order_by("-year", "profile__title", "sort_order"))
 
 
+def listed(locale):
+    """The recipients without a profile that public decisions of ``locale`` list."""
+    return (on_public_decisions(locale).select_related("award", "decision__file", "revoked_by").order_by("decision", "sort_order"))
+
+
+def register_rows(on_profiles, on_decisions):
+    """Both kinds of honour as one list, newest year first then by name: a query of (source, pk) pairs, made into
+    objects a page at a time by ``objects_of``."""
+    text = CharField()
+    first = (on_profiles.order_by().annotate(source=Value("p", output_field=text), sort_year=F("year"),
+                                             sort_name=F("profile__title"))
+             .values_list("source", "pk", "sort_year", "sort_name"))
+    second = (on_decisions.order_by().annotate(source=Value("d", output_field=text),
+                                               sort_year=Coalesce(ExtractYear("decision__issue_date"), 0),
+                                               sort_name=F("name"))
+              .values_list("source", "pk", "sort_year", "sort_name"))
+    return first.union(second, all=True).order_by("-sort_year", "sort_name", "source", "pk")
+
+
+def objects_of(rows, on_profiles, on_decisions):
+    wanted = {"p": [pk for source, pk, *_rest in rows if source == "p"],
+              "d": [pk for source, pk, *_rest in rows if source == "d"]}
+    found = {("p", honour.pk): honour for honour in on_profiles.filter(pk__in=wanted["p"])}
+    found.update({("d", row.pk): row for row in on_decisions.filter(pk__in=wanted["d"])})
+    return [found[source, pk] for source, pk, *_rest in rows if (source, pk) in found]
+
+
 def register_view(request):
     """GET ?q=…&unit=…&award=…&year=…&decision=…&page=…: a bad value is ignored, never an error page."""
     return cached_response(request, "honours-register", lambda: register_response(request))
@@ -90,9 +136,10 @@ def register_view(request):
 def register_response(request):
     locale = active_locale()
     form = RegisterForm(request.GET or None, locale=locale)
-    results = form.filter(honours(locale))
-    paginator = Paginator(results, thidua_settings.REGISTER_PAGE_SIZE)
+    on_profiles, on_decisions = form.filter(honours(locale)), form.filter(listed(locale))
+    paginator = Paginator(register_rows(on_profiles, on_decisions), thidua_settings.REGISTER_PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = objects_of(list(page_obj.object_list), on_profiles, on_decisions)
     params = request.GET.copy()
     params.pop("page", None)
     return TemplateResponse(request, "thidua_wagtail/honours_register.html", {
@@ -102,14 +149,16 @@ def register_response(request):
 
 
 def records(request, locale):
-    """The open data's records: not revoked, with only what the profile page shows."""
-    for honour in honours(locale).filter(revoked_by__isnull=True):
+    """The open data's records: not revoked, with only what the profile and decision pages show."""
+    rows = [*honours(locale).filter(revoked_by__isnull=True), *listed(locale).filter(revoked_by__isnull=True)]
+    rows.sort(key=lambda honour: (-(honour.year or 0), honour.recipient_name))
+    for honour in rows:
         profile = honour.profile
         yield {
-            "name": profile.title,
-            "recipient": profile.kind,
-            "position": profile.position,
-            "unit": profile.unit.name if profile.unit_id else "",
+            "name": honour.recipient_name,
+            "recipient": profile.kind if profile else honour.kind,
+            "position": honour.recipient_position,
+            "unit": honour.unit_name,
             "award_code": honour.award.code,
             "award": honour.award.name,
             "award_form": honour.award.category,
@@ -118,13 +167,18 @@ def records(request, locale):
             "decision_number": honour.conferred_by_number,
             "decision_date": honour.conferred_on.isoformat() if honour.conferred_on else "",
             "decided_by": honour.conferred_by,
-            "profile_url": request.build_absolute_uri(profile.get_url(request)),
+            "profile_url": request.build_absolute_uri(profile.get_url(request)) if profile else "",
+            "decision_url": (request.build_absolute_uri(reverse("thidua_wagtail:decision", args=[honour.decision_id]))
+                             if honour.decision_id and honour.decision.is_public else ""),
         }
 
 
 def last_change(locale):
-    """When the register last changed: the latest publish of a profile of ``locale``."""
-    return ExemplaryProfilePage.objects.filter(locale=locale).aggregate(at=Max("last_published_at"))["at"]
+    """When the register last changed: the latest publish of a profile, or change of a decision, of ``locale``."""
+    profiles = ExemplaryProfilePage.objects.filter(locale=locale).aggregate(at=Max("last_published_at"))["at"]
+    decisions = OfficialDocument.objects.filter(locale=locale, doc_type=OfficialDocument.DocType.DECISION,
+                                                is_public=True).aggregate(at=Max("updated_at"))["at"]
+    return max((at for at in (profiles, decisions) if at), default=None)
 
 
 def open_data_view(request, fmt):
@@ -179,10 +233,10 @@ def decision_response(request, pk):
         if translation is None or not translation.is_public:
             raise Http404
         return redirect("thidua_wagtail:decision", pk=translation.pk)
-    listed = honours(locale)
+    on_profiles, on_decisions = honours(locale), listed(locale)
     return TemplateResponse(request, "thidua_wagtail/decision.html", {
         "decision": decision,
-        "conferred": listed.filter(decision=decision),
-        "revoked": listed.filter(revoked_by=decision),
+        "conferred": [*on_profiles.filter(decision=decision), *on_decisions.filter(decision=decision)],
+        "revoked": [*on_profiles.filter(revoked_by=decision), *on_decisions.filter(revoked_by=decision)],
         "thidua_base_template": base_template(),
     })

@@ -2,7 +2,8 @@
 
 - snippets: units, awards, official documents,
 - nominations sent by visitors (review, filters, CSV/XLSX export, accept → draft profile),
-- plan import (upload a plan, get a draft campaign).
+- plan import (upload a plan, get a draft campaign),
+- a decision's recipients imported from a spreadsheet (``recipient_import.py``).
 """
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from .exports import SafeSpreadsheetExportMixin
 from .models import Award, Nomination, NominationAttachment, OfficialDocument, Organisation, Unit
 from .models.nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
+from .recipient_import import RecipientImportView, can_import_recipients
 
 
 class UnitViewSet(SnippetViewSet):
@@ -188,9 +190,24 @@ class PlanImportViewSet(ViewSet):
         return [path("", PlanImportView.as_view(), name="index")]
 
 
+class RecipientImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import_recipients(request.user)
+
+
+class RecipientImportViewSet(ViewSet):
+    name = "thidua_recipient_import"
+    icon = "list-ul"
+    menu_label = gettext_lazy("Import a decision's recipients")
+    menu_item_class = RecipientImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", RecipientImportView.as_view(), name="index")]
+
+
 class ThiduaViewSetGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Emulation")
     menu_icon = "pick"
     menu_order = 250
     items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet, OrganisationViewSet, NominationViewSet,
-             PlanImportViewSet)
+             PlanImportViewSet, RecipientImportViewSet)

@@ -80,7 +80,9 @@ def warn_about_prerequisites(request, page):
     may know what the site does not record, so nothing is refused)."""
     if not isinstance(page, ExemplaryProfilePage):
         return
-    honours = [(honour.award, honour.year) for honour in page.honours.select_related("award")]
+    # A revoked honour neither needs nor meets a prerequisite.
+    honours = [(honour.award, honour.year) for honour in page.honours.select_related("award")
+               if not honour.is_revoked]
     warnings = prerequisite_warnings(honours)
     if not warnings:
         return

@@ -24,6 +24,7 @@ from ..models import (
     Award,
     CampaignPage,
     CampaignUnit,
+    DecisionRecipient,
     ExemplaryProfilePage,
     NewsPage,
     OfficialDocument,
@@ -345,6 +346,7 @@ def load_demo(stdout=None):
 
         plan, campaigns = _load_campaigns(campaigns_index, report)
         profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
+        _load_decision_lists(locale, report)
         _load_news(news_index, campaigns, profiles, plan, report)
     return report
 
@@ -464,6 +466,42 @@ def _decision(number, year, decided_by, locale, report):
 
 
 DECISION_TITLE = "Quyết định khen thưởng"
+
+# Recipients a decision of the demo lists who have no profile (name, kind, position, unit at the time, award code,
+# class, revoked): one decision, many honours, beside the profile honour it also confers. The last one was revoked.
+DECISION_LISTS = {
+    "1876/QĐ-UBND": [
+        ("Hoàng Thị Mai", "individual", "Chuyên viên", "Văn phòng Sở", "bang-khen-chu-tich-ubnd-tinh", "", False),
+        ("Đặng Văn Quý", "individual", "Kiểm định viên", "Phòng Thử nghiệm", "bang-khen-chu-tich-ubnd-tinh", "",
+         False),
+        ("Phòng Kế hoạch - Tài chính", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+         "tap-the-lao-dong-xuat-sac", "", False),
+        ("Vũ Văn Hải", "individual", "Kế toán viên", "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+         "bang-khen-chu-tich-ubnd-tinh", "", True),
+    ],
+}
+# The decision that revoked it (Law on Emulation and Commendation 2022, Chapter VII).
+REVOCATION = {"number": "35/QĐ-UBND", "title": "Quyết định hủy bỏ quyết định khen thưởng",
+              "issue_date": D(2022, 3, 15), "place": "Thái Nguyên", "issuing_body": "Chủ tịch UBND tỉnh Thái Nguyên",
+              "summary": "Hủy bỏ Bằng khen đã tặng ông Vũ Văn Hải do hồ sơ đề nghị khen thưởng không trung thực."}
+
+
+def _load_decision_lists(locale, report):
+    """The lists of the demo's decisions, and the revocation of one honour."""
+    awards = {a.code: a for a in Award.objects.filter(locale=locale)}
+    revoking, created = OfficialDocument.objects.get_or_create(
+        number=REVOCATION["number"], locale=locale, doc_type=OfficialDocument.DocType.DECISION,
+        defaults={key: value for key, value in REVOCATION.items() if key != "number"})
+    report.add(revoking, created)
+    for number, rows in DECISION_LISTS.items():
+        decision = OfficialDocument.objects.filter(number=number, locale=locale).first()
+        if decision is None or decision.listed_recipients.exists():
+            continue
+        decision.listed_recipients = [
+            DecisionRecipient(locale=locale, name=name, kind=kind, position=position, unit=unit, award=awards[code],
+                              grade=grade, revoked_by=revoking if revoked else None)
+            for name, kind, position, unit, code, grade, revoked in rows]
+        decision.save()
 
 
 def _load_profiles(index, units, campaigns, locale, report):

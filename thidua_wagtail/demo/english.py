@@ -199,6 +199,9 @@ ENGLISH.update({
     "Trần Văn Minh": "Trần Văn Minh",
     "Lê Thị Hồng": "Lê Thị Hồng",
     "Hoàng Đức Thắng": "Hoàng Đức Thắng",
+    "Hoàng Thị Mai": "Hoàng Thị Mai",
+    "Đặng Văn Quý": "Đặng Văn Quý",
+    "Vũ Văn Hải": "Vũ Văn Hải",
     "Chuyên viên": "Specialist",
     "Phó Giám đốc Trung tâm": "Deputy Director of the Centre",
     "Kế toán viên": "Accountant",
@@ -215,6 +218,9 @@ ENGLISH.update({
     "Chủ tịch UBND tỉnh Thái Nguyên": "Chairman of the Thai Nguyen Provincial People's Committee",
     "Chủ tịch nước": "President of the State",
     "Quyết định khen thưởng": "Commendation decision",
+    "Quyết định hủy bỏ quyết định khen thưởng": "Decision revoking a commendation",
+    "Hủy bỏ Bằng khen đã tặng ông Vũ Văn Hải do hồ sơ đề nghị khen thưởng không trung thực.":
+        "Revokes the Certificate of Merit conferred on Mr Vũ Văn Hải, whose nomination file was found untruthful.",
     "Chuyển giao thành công quy trình nhân giống chè chất lượng cao cho 5 xã xây dựng nông thôn mới, giúp hàng trăm "
     "hộ tăng thu nhập.":
         "Transferred a high-quality tea propagation process to 5 communes building new rural areas, raising the "

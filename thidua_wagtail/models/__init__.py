@@ -1,4 +1,5 @@
 from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .honours import DecisionRecipient
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .nominations import Nomination, NominationAttachment, NominationPage
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
@@ -13,6 +14,7 @@ __all__ = [
     "CampaignPage",
     "CampaignResponsibility",
     "CampaignUnit",
+    "DecisionRecipient",
     "DocumentImplements",
     "ExemplaryProfilePage",
     "NewsAttachment",

@@ -23,6 +23,7 @@ from ..pagetypes import Card, Related, Section
 from ..text import fold
 from .base import DetailPage, FilteredIndexPage
 from .campaigns import CampaignPage
+from .honours import HonourFacts, RecipientKind, honour_grade_error, honour_kind_error
 from .serializers import AwardSerializer, DecisionSerializer, PageLinkSerializer, UnitSerializer
 from .snippets import Award, Unit
 
@@ -86,15 +87,6 @@ def awards_held(*, revoked):
     return Award.objects.filter(pk__in=honours.values("award"))
 
 
-def honour_grade_error(award, grade):
-    """Why ``grade`` does not fit ``award`` (an order or medal with classes needs one; others take none), or None."""
-    if award.has_grades and not grade:
-        return _("Choose the class of “%(award)s”.") % {"award": award}
-    if grade and not award.has_grades:
-        return _("“%(award)s” is not awarded in classes.") % {"award": award}
-    return None
-
-
 class ExemplaryProfileForm(WagtailAdminPageForm):
     """Checks that each honour may be given to this kind of recipient."""
 
@@ -111,12 +103,8 @@ class ExemplaryProfileForm(WagtailAdminPageForm):
                 grade_error = honour_grade_error(award, form.cleaned_data.get("grade"))
                 if grade_error:
                     form.add_error("grade", grade_error)
-                if not award.can_be_given_to(kind):
-                    form.add_error(
-                        "award",
-                        _("“%(award)s” is not awarded to %(kind)s.")
-                        % {"award": award, "kind": ExemplaryProfilePage.Kind(kind).label.lower()},
-                    )
+                if kind_error := honour_kind_error(award, kind):
+                    form.add_error("award", kind_error)
                     self.add_error(None, _("Some honours do not fit this kind of recipient."))
         return cleaned_data
 
@@ -140,10 +128,7 @@ class ExemplaryProfilePage(DetailPage):
     The page title is the person's or the collective's name.
     """
 
-    class Kind(models.TextChoices):
-        INDIVIDUAL = "individual", _("Individual")
-        COLLECTIVE = "collective", _("Collective")
-        HOUSEHOLD = "household", _("Household")
+    Kind = RecipientKind
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INDIVIDUAL)
     photo = models.ForeignKey(
@@ -263,7 +248,7 @@ class ExemplaryProfilePage(DetailPage):
         return context
 
 
-class ProfileHonour(TranslatableMixin, Orderable):
+class ProfileHonour(HonourFacts, TranslatableMixin, Orderable):
     """One honour received: an award, the year, and the decision that conferred it."""
 
     profile = ParentalKey(ExemplaryProfilePage, on_delete=models.CASCADE, related_name="honours")
@@ -289,6 +274,10 @@ class ProfileHonour(TranslatableMixin, Orderable):
         help_text=_("Only when the decision is not among the site's documents, e.g. \"Chủ tịch UBND tỉnh Thái "
                     "Nguyên\"."),
     )
+    unit = models.CharField(
+        _("unit at the time"), max_length=255, blank=True,
+        help_text=_("The unit as on the decision. Left empty, the profile's unit is filled in when it is published."),
+    )
     revoked_by = models.ForeignKey(
         "thidua_wagtail.OfficialDocument", verbose_name=_("revoked by"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="revoked_honours", limit_choices_to={"doc_type": "decision"},
@@ -298,7 +287,7 @@ class ProfileHonour(TranslatableMixin, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("award"), FieldPanel("grade"), FieldPanel("year")]),
-        FieldPanel("decision"),
+        FieldRowPanel([FieldPanel("decision"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decided_by")]),
         FieldPanel("revoked_by"),
     ]
@@ -307,31 +296,8 @@ class ProfileHonour(TranslatableMixin, Orderable):
                                     SynchronizedField("decision_number")]
     api_fields = [APIField("award", serializer=AwardSerializer(read_only=True)), APIField("grade"), APIField("year"),
                   APIField("decision", serializer=DecisionSerializer(read_only=True)),
-                  APIField("decision_number"), APIField("decided_by"),
+                  APIField("decision_number"), APIField("decided_by"), APIField("unit"),
                   APIField("revoked_by", serializer=DecisionSerializer(read_only=True))]
-
-    @property
-    def is_revoked(self):
-        return self.revoked_by_id is not None
-
-    @property
-    def conferred_by_number(self):
-        """The decision's number: the linked decision's, else as typed."""
-        return self.decision.number if self.decision_id is not None else self.decision_number
-
-    @property
-    def conferred_by(self):
-        """The deciding authority: the linked decision's issuing body, else as typed."""
-        return self.decision.issuing_body if self.decision_id is not None else self.decided_by
-
-    @property
-    def conferred_on(self):
-        """The date of the linked decision, when the site holds the decision and its date; else None."""
-        return self.decision.issue_date if self.decision_id is not None else None
-
-    @property
-    def revoked_by_number(self):
-        return self.revoked_by.number if self.revoked_by_id is not None else ""
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("honour")
@@ -341,17 +307,24 @@ class ProfileHonour(TranslatableMixin, Orderable):
         return f"{self.award_name} ({self.year})"
 
     @property
-    def award_name(self):
-        """The award with its class, e.g. "Huân chương Lao động hạng Ba" / "Labour Order, Third Class"."""
-        if not self.grade:
-            return str(self.award)
-        # Translators: an award and its class, e.g. "Labour Order, Third Class" (Vietnamese: "… hạng Ba").
-        return _("%(award)s, %(grade)s") % {"award": self.award, "grade": self.get_grade_display()}
+    def recipient_name(self):
+        return self.profile.title
+
+    @property
+    def recipient_position(self):
+        return self.profile.position
 
     @property
     def unit_name(self):
-        """The unit of the person or collective honoured ("" when none is given)."""
+        """The unit as on the decision; for an honour saved before 0.2, the profile's unit."""
+        if self.unit:
+            return self.unit
         return self.profile.unit.name if self.profile.unit_id else ""
+
+    def save(self, *args, **kwargs):
+        if not self.unit and self.profile.unit_id:
+            self.unit = self.profile.unit.name[:255]
+        super().save(*args, **kwargs)
 
 
 class ProfileCampaign(Orderable):

@@ -256,6 +256,9 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         related_name="+",
     )
 
+    # When the document last changed (the open data's "modified" reads it for decisions).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     panels = [
         FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
         FieldPanel("title"),
@@ -267,6 +270,11 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         FieldPanel("file"),
         FieldPanel("is_public"),
         InlinePanel("implements_links", heading=_("Implements"), label=_("Document implemented")),
+        InlinePanel("listed_recipients", heading=_("Recipients without a profile"), label=_("Recipient"),
+                    help_text=_("For a commendation decision: the people, collectives and households it honours who "
+                                "have no profile on the site. Honours of profiles are recorded on the profile, with "
+                                "this decision. A list can be imported from a spreadsheet (Emulation → Import a "
+                                "decision's recipients).")),
     ]
 
     search_fields = [

@@ -4,7 +4,10 @@ Only what visitors may see is counted: live, public profiles in the reader's lan
 ``charts.Chart`` (title, and rows of label and value).
 """
 
-from django.db.models import Count
+from collections import Counter
+
+from django.db.models import Count, F
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +21,9 @@ from ..pagetypes import Section
 from ..querysets import published
 from .base import ThiduaPageMixin
 from .campaigns import CampaignPage
+from .honours import on_public_decisions
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour
+from .snippets import Award
 
 
 class StatisticsPage(ThiduaPageMixin, Page):
@@ -54,25 +59,38 @@ def visible_honours(locale):
     return ProfileHonour.objects.filter(profile__in=visible_profiles(locale).values("pk"), revoked_by__isnull=True)
 
 
+def counted(locale, on_profiles, on_decisions):
+    """Honours counted by a value: those of profiles (``on_profiles``: the value's field) and those the public
+    decisions list for recipients without a profile (``on_decisions``: a field or an expression)."""
+    counts = Counter()
+    for field, rows in ((on_profiles, visible_honours(locale)),
+                        (on_decisions, on_public_decisions(locale).filter(revoked_by__isnull=True))):
+        for row in rows.annotate(value=field if not isinstance(field, str) else F(field)).values("value").annotate(
+                n=Count("pk")).order_by():
+            counts[row["value"]] += row["n"]
+    return counts
+
+
 def honours_per_year(locale):
-    rows = visible_honours(locale).values("year").annotate(n=Count("pk")).order_by("year")
+    counts = counted(locale, "year", ExtractYear("decision__issue_date"))
     return Chart("years", _("Honours per year"), _("Year"), _("Honours"),
-                 [(str(row["year"]), row["n"]) for row in rows])
+                 [(str(year), n) for year, n in sorted(counts.items(), key=lambda item: item[0] or 0) if year])
 
 
 def honours_per_award(locale):
-    rows = (visible_honours(locale).values("award__name", "award__sort_order")
-            .annotate(n=Count("pk")).order_by("-n", "award__sort_order", "award__name"))
-    return Chart("awards", _("Honours per award"), _("Award"), _("Honours"),
-                 [(row["award__name"], row["n"]) for row in rows])
+    counts = counted(locale, "award", "award")
+    awards = {award.pk: award for award in Award.objects.filter(pk__in=list(counts))}
+    rows = sorted(((awards[pk], n) for pk, n in counts.items()), key=lambda row: (-row[1], row[0].sort_order,
+                                                                                  row[0].name))
+    return Chart("awards", _("Honours per award"), _("Award"), _("Honours"), [(award.name, n) for award, n in rows])
 
 
 def honours_per_unit(locale):
-    rows = (visible_honours(locale).values("profile__unit__name")
-            .annotate(n=Count("pk")).order_by("-n", "profile__unit__name"))
+    """By the unit at the time of the award, as the decision records it."""
+    counts = counted(locale, "unit", "unit")
     unlisted = _("No unit given")
-    return Chart("units", _("Honours per unit"), _("Unit"), _("Honours"),
-                 [(row["profile__unit__name"] or unlisted, row["n"]) for row in rows])
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))
+    return Chart("units", _("Honours per unit"), _("Unit"), _("Honours"), [(unit or unlisted, n) for unit, n in rows])
 
 
 def profiles_per_campaign(locale):
