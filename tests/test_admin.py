@@ -184,6 +184,29 @@ def test_admin_warns_about_the_law_s_prerequisites_without_refusing(editor_clien
     assert "“Chiến sĩ thi đua cơ sở” (2018) cần đạt tiêu chuẩn" in html
 
 
+def test_a_revoked_honour_neither_needs_nor_meets_a_prerequisite(editor_client, sections, awards, locale_vi):
+    revoking = OfficialDocument.objects.create(locale=locale_vi, number="9/QĐ-UBND", doc_type="decision",
+                                               title="Hủy bỏ", issue_date="2023-01-05", issuing_body="UBND tỉnh")
+
+    def honour(code, year, revoked=None):
+        return {"award": awards[code].pk, "grade": "", "year": str(year), "decision_number": "", "decided_by": "",
+                "unit": "", "revoked_by": revoked.pk if revoked else ""}
+
+    data = {"title": "Đỗ Văn Hùng", "slug": "do-van-hung", "kind": "individual", "year_recognised": "2024",
+            "position": "", "unit": "", "photo": "", "achievements": "Tiêu biểu.", "story": streamfield([]),
+            "honours": inline_formset([honour("chien-si-thi-dua-cap-tinh", 2020, revoking),
+                                       honour("chien-si-thi-dua-cap-tinh", 2022),
+                                       honour("chien-si-thi-dua-toan-quoc", 2024)]),
+            "campaign_links": inline_formset([])}
+    url = reverse("wagtailadmin_pages:add", args=["thidua_wagtail", "exemplaryprofilepage", sections["profiles"].pk])
+    form = nested_form_data({"comments": inline_formset([]), **data})
+    form["action-publish"] = "action-publish"
+    html = editor_client.post(url, form, follow=True).content.decode()
+    # The 2020 title was revoked: one provincial title before 2024, not two; and the revoked one gets no warning.
+    assert "hồ sơ này mới có 1 lần trước năm 2024" in html
+    assert "(2020)" not in html and "(2022)" in html
+
+
 def test_a_decision_lists_recipients_without_a_profile(editor_client, locale_vi, awards):
     """Issue 17: one decision, many honours; a recipient with no profile is a name with the position and unit of the
     time, the award and its class, checked like a profile's honour."""

@@ -239,3 +239,36 @@ def test_a_recipient_who_has_a_profile_is_pointed_out(office, sections):
     assert "trang có hồ sơ “Nguyễn Thị Hoa”" in html
     assert "Nhập thành quyết định nháp" in html  # a warning does not stop the import
 
+
+
+def test_names_with_a_title_of_address_and_the_position_in_the_same_cell(office, awards):
+    """Lists printed with the decision name people "Ông …"/"Bà …", often with the position after a comma."""
+    content = ("TT,Tên tập thể / cá nhân\n"
+               "1,\"Bà Lê Thị Hoa, Chuyên viên Văn phòng Sở\"\n"
+               "2,Ông Phạm Văn Tài\n"
+               "3,Đồng chí Hà Văn Sơn\n"
+               "4,Hộ ông Lò Văn Pủa\n"
+               "5,Phòng Quản lý khoa học\n").encode()
+    html = upload(office, "ds.csv", content, default_award=awards["bang-khen-chu-tich-ubnd-tinh"].pk).content.decode()
+    assert [row[2:6] for row in preview_rows(html)] == [
+        ["Lê Thị Hoa", "Chuyên viên Văn phòng Sở", "", "Cá nhân"], ["Phạm Văn Tài", "", "", "Cá nhân"],
+        ["Hà Văn Sơn", "", "", "Cá nhân"], ["Hộ ông Lò Văn Pủa", "", "", "Hộ gia đình"],
+        ["Phòng Quản lý khoa học", "", "", "Tập thể"]]
+
+
+def test_the_list_on_another_sheet_than_the_cover_letter(office):
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "Tờ trình"
+    cover.append(["TỜ TRÌNH Về việc đề nghị tặng Bằng khen"])
+    cover.append(["Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh"])
+    listing = workbook.create_sheet("Danh sách")
+    listing.append(["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"])
+    listing.append([1.0, "Nguyễn Văn An", "Kỹ sư", "Phòng Thử nghiệm", "Bằng khen của Bộ trưởng Bộ Khoa học và Công nghệ"])
+    hidden = workbook.create_sheet("Cũ")
+    hidden.sheet_state = "hidden"
+    out = io.BytesIO()
+    workbook.save(out)
+    html = upload(office, "to-trinh.xlsx", out.getvalue()).content.decode()
+    assert [row[1:7] for row in preview_rows(html)] == [
+        ["1", "Nguyễn Văn An", "Kỹ sư", "Phòng Thử nghiệm", "Cá nhân", "Bằng khen của Bộ trưởng"]]

@@ -142,19 +142,25 @@ def read_xlsx(data):
                                    "recipients.") % {"limit": round(limit / 1024 / 1024, 1)})
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
-        max_rows = thidua_settings.RECIPIENT_IMPORT_MAX_ROWS + HEADER_SCAN
-        if sheet.max_row > max_rows:
-            raise RecipientFileError(too_many_rows(sheet.max_row))
-        grid = [[cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-        merged = list(sheet.merged_cells.ranges)
+        # The list is on the sheet the workbook opens at, else on another (a submission's first sheet is often its
+        # cover letter): the first whose rows have a header.
+        sheets = sorted(workbook.worksheets, key=lambda sheet: sheet is not workbook.active)
+        grids = [read_sheet(sheet) for sheet in sheets if sheet.sheet_state == "visible"]
     except RecipientFileError:
         raise
     except Exception as error:  # openpyxl, zipfile and lxml raise many kinds on malformed parts
         raise RecipientFileError(_("The file is not a valid Excel workbook (.xlsx): it may be damaged.")) from error
+    return next((grid for grid in grids if find_header(grid) is not None), grids[0] if grids else [])
+
+
+def read_sheet(sheet):
+    max_rows = thidua_settings.RECIPIENT_IMPORT_MAX_ROWS + HEADER_SCAN
+    if sheet.max_row > max_rows:
+        raise RecipientFileError(too_many_rows(sheet.max_row))
+    grid = [[cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     # A cell merged down (a unit written once for several people) counts for each row it covers; a cell merged
     # across (a title, a section) stays in its first column.
-    for cells in merged:
+    for cells in sheet.merged_cells.ranges:
         top = cells.min_row - 1
         for row in range(top + 1, min(cells.max_row, len(grid))):
             if cells.min_col - 1 < len(grid[row]):
@@ -308,6 +314,10 @@ def read_rows(grid, *, locale, default_award=None, issue_date=None):
         index = columns.get(column)
         return cells[index] if index is not None and index < len(cells) else ""
 
+    def cell_or_none(cells, column):
+        """The cell of ``column``, or None when the list has no such column."""
+        return cell(cells, column) if column in columns else None
+
     rows, numbered = [], False
     section_kind, section_award = None, None
     for index in range(start + 1, len(grid)):
@@ -331,13 +341,13 @@ def read_rows(grid, *, locale, default_award=None, issue_date=None):
                     section_kind, section_award = kind, None
                 section_award = award or section_award
                 continue
-            if numbered or not name or fold(name).startswith(("tong cong", "tong so", "cong:")):
+            if not is_numbered and (numbered or not name or fold(name).startswith(("tong cong", "tong so"))):
                 continue  # a total, a note or the signature block under the list
         if numbered and not is_numbered and "number" in columns:
             continue
         numbered = numbered or is_numbered
         rows.append(check_row(Row(line=line, number=number, name=name, position=position, unit=unit,
-                                  award_text=award_text), cells=lambda column, cells=cells: cell(cells, column),
+                                  award_text=award_text), cells=lambda column, cells=cells: cell_or_none(cells, column),
                               matcher=matcher, section_kind=section_kind,
                               default_award=section_award or default_award, issue_date=issue_date))
     if not rows:
@@ -370,7 +380,25 @@ def read_section(texts, matcher, exact=False):
     return None
 
 
+HONORIFIC = re.compile(r"^(?:ông|bà|đồng chí|đ/c|đc)\.?\s*:?\s+(?=\S)", re.IGNORECASE)
+
+
+def split_honorific(row, has_position_column):
+    """ "Ông Nguyễn Văn An" is Nguyễn Văn An, an individual; without a position column, "Bà Lê Thị Hoa, Chuyên viên
+    Văn phòng Sở" also gives the position. ``True`` when the name had a title of address."""
+    name = unicodedata.normalize("NFC", row.name)
+    found = HONORIFIC.match(name)
+    if not found:
+        return False
+    name = name[found.end():]
+    if not has_position_column and "," in name and not row.position:
+        name, row.position = (part.strip() for part in name.split(",", 1))
+    row.name = name
+    return True
+
+
 def check_row(row, *, cells, matcher, section_kind, default_award, issue_date):
+    addressed = split_honorific(row, has_position_column=cells("position") is not None)
     if not row.name:
         row.errors.append(_("no name"))
     elif len(row.name) > 255 or len(row.position) > 255 or len(row.unit) > 255:
@@ -381,18 +409,20 @@ def check_row(row, *, cells, matcher, section_kind, default_award, issue_date):
                           % {"award": row.award_text})
     elif award is None:
         row.errors.append(_("no award: fill in the column, or choose the award of the whole list"))
-    grade_cell = cells("grade")
+    grade_cell = cells("grade") or ""
     if grade_cell:
         grade = read_grade(grade_cell)
         if grade is None:
             row.errors.append(_("“%(class)s” is not a class (Nhất, Nhì, Ba)") % {"class": grade_cell})
     row.grade = grade or ""
-    kind_cell = cells("kind")
+    kind_cell = cells("kind") or ""
     kind = read_kind(kind_cell) if kind_cell else None
     if kind_cell and kind is None:
         row.errors.append(_("“%(kind)s” is not a kind of recipient (cá nhân, tập thể, hộ gia đình)")
                           % {"kind": kind_cell})
-    row.kind = kind or section_kind or guess_kind(award, row.position, row.name)
+    household = RecipientKind.HOUSEHOLD if fold(row.name).startswith(HOUSEHOLD_NAMES) else None
+    row.kind = (kind or (RecipientKind.INDIVIDUAL if addressed else None) or household or section_kind
+                or guess_kind(award, row.position, row.name))
     if award is not None:
         row.award = award.pk
         row.award_text = award.name
