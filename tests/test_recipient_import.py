@@ -272,3 +272,13 @@ def test_the_list_on_another_sheet_than_the_cover_letter(office):
     html = upload(office, "to-trinh.xlsx", out.getvalue()).content.decode()
     assert [row[1:7] for row in preview_rows(html)] == [
         ["1", "Nguyễn Văn An", "Kỹ sư", "Phòng Thử nghiệm", "Cá nhân", "Bằng khen của Bộ trưởng"]]
+
+
+def test_a_household_listed_among_collectives_stays_a_household(office):
+    content = ("STT,Họ và tên,Đơn vị,Hình thức khen thưởng\n"
+               "II,TẬP THỂ,,\n"
+               "1,Thôn Khuôn Ngàn,Xã Quân Chu,Bằng khen của Chủ tịch UBND tỉnh\n"
+               "2,Hộ ông Lò Văn Pủa,Xã Quân Chu,Bằng khen của Chủ tịch UBND tỉnh\n").encode()
+    html = upload(office, "ds.csv", content).content.decode()
+    assert [(row[2], row[5]) for row in preview_rows(html)] == [("Thôn Khuôn Ngàn", "Tập thể"),
+                                                              ("Hộ ông Lò Văn Pủa", "Hộ gia đình")]
