@@ -226,10 +226,11 @@ def test_only_those_who_may_add_documents_import(client, awards):
     client.force_login(editor)
     response = client.get(URL)
     assert response.status_code == 302 and response.url == "/admin/"  # Wagtail's answer to a refused admin view
-    assert "Nhập danh sách khen thưởng" not in client.get("/admin/").content.decode()
+    assert URL not in client.get("/admin/").content.decode()  # not in the menu
     group.permissions.add(Permission.objects.get(codename="add_officialdocument"))
     response = client.get(URL)
     assert response.status_code == 200 and "Nhập danh sách khen thưởng" in response.content.decode()
+    assert URL in client.get("/admin/").content.decode()
 
 
 def test_a_recipient_who_has_a_profile_is_pointed_out(office, sections):

@@ -132,6 +132,33 @@ def test_office_can_publish_directly_and_translators_cannot(client, roles, secti
     assert translator.has_perm("wagtail_localize.submit_translation")
 
 
+def test_the_office_imports_a_decision_s_recipients_and_edits_them_others_cannot(client, roles, awards):
+    """Issue 17 as the roles see it: the Office (not a superuser) imports a list and edits the decision's rows in
+    the admin; a translator and a unit editor are turned away from the import."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua_wagtail.models import OfficialDocument
+    from thidua_wagtail.roles import unit_group_name as unit_group
+
+    url = reverse("thidua_recipient_import:index")
+    for group in (TRANSLATORS_GROUP, unit_group(factories.Unit.objects.first())):
+        client.force_login(user_in(group, f"u{Group.objects.get(name=group).pk}"))
+        assert client.get(url).status_code == 302
+        assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(user_in(OFFICE_GROUP, "vanphong"))
+    assert url in client.get(reverse("wagtailadmin_home")).content.decode()  # in the menu
+    form = {"number": "88/QĐ-KHCN", "title": "Quyết định khen thưởng", "issue_date": "2024-12-20",
+            "issuing_body": "Giám đốc Sở", "signer_name": "", "default_award": awards["giay-khen"].pk}
+    csv_file = SimpleUploadedFile("ds.csv", "STT,Họ và tên,Chức vụ,Đơn vị\n1,Lý Thị Ngọc,Kỹ sư,Phòng A\n".encode())
+    html = client.post(url, {**form, "file": csv_file}).content.decode()
+    signed = html.split('name="rows" value="', 1)[1].split('"', 1)[0]
+    response = client.post(url, {**form, "rows": signed})
+    decision = OfficialDocument.objects.get(number="88/QĐ-KHCN")
+    assert response.status_code == 302 and not decision.is_public
+    edit = client.get(response.url)
+    assert edit.status_code == 200 and 'value="Lý Thị Ngọc"' in edit.content.decode()
+
+
 @pytest.mark.parametrize("make", ["campaign", "profile", "news"])
 def test_scheduled_publishing_works_for_each_type(sections, make):
     index = {"campaign": "campaigns", "profile": "profiles", "news": "news"}[make]

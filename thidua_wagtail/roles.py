@@ -4,10 +4,11 @@
 
 - **Office** (``OFFICE_GROUP``): add, edit, publish, lock and unlock in every emulation section (campaigns,
   profiles, news, nomination and statistics pages) in every language; the shared snippets (units, awards,
-  documents); nominations; documents and images; translations (sync and publish them); plan import.
+  documents, decisions' lists of recipients); nominations; documents and images; translations (sync and publish
+  them); plan import, and the import of a decision's recipients from a spreadsheet.
 - **Translators** (``TRANSLATORS_GROUP``): edit the sections of the languages other than the default one, submit
   translations (wagtail-localize), translate the snippets (not edit their source-language rows). They cannot
-  publish, neither pages nor snippet translations, nor import plans: the Office publishes their work
+  publish, neither pages nor snippet translations, nor import plans or recipients: the Office publishes their work
   (``translation_review.py``).
 - **Unit editors**, one group per unit (``UNIT_GROUP_PREFIX`` + unit name): add pages in the sections given
   (profiles and news by default) and edit the pages they created (Wagtail's "add" permission); they submit
