@@ -701,6 +701,8 @@ VI = {
     "Check the list": "Kiểm tra danh sách",
     "This decision lists no honour of a published profile and no other recipient.":
         "Quyết định này không có khen thưởng nào của hồ sơ đã xuất bản và không có người được khen nào khác.",
+    "Translate the home page for the emulation sections": "Dịch trang chủ cho các mục thi đua, khen thưởng",
+    "Home page translated for the emulation sections": "Đã dịch trang chủ cho các mục thi đua, khen thưởng",
 }
 
 # Strings with a context (pgettext): (context, msgid) -> Vietnamese

@@ -130,10 +130,16 @@ def test_demo_pages_render(client, demo):
 
 def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     # 34 pages and snippets, the organisation's texts (issue 14: translated like every other text), every entry of
-    # the award catalogue (issue 17: 51 entries), with their legal bases, and the 8 decisions the honours come from.
+    # the award catalogue (issue 17: 51 entries), with their legal bases, and the 9 decisions of the honours.
+    from wagtail.models import PageLogEntry, Site
+
     from thidua_wagtail.awards import CATALOGUE
+    from thidua_wagtail.sections import HOME_COPY_ACTION
 
     assert len(CATALOGUE) == 51
+    # The English home page was made for the sections: thidua_uninstall will know to remove it (issue 16).
+    english_home = Site.objects.get(is_default_site=True).root_page.get_translation(locale_en)
+    assert PageLogEntry.objects.filter(action=HOME_COPY_ACTION, page_id=english_home.pk).exists()
     assert "English: 95 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()

@@ -99,3 +99,44 @@ def test_the_app_s_stylesheet_can_be_turned_off_and_styles_only_its_own_markup(c
                  for part in re.split(r",(?![^(]*\))", rule)]  # not at the commas inside :is(…)
     assert len(selectors) > 100
     assert [s for s in selectors if not s.startswith((".td", ":root", "[class"))] == []
+
+
+def test_uninstall_removes_what_the_app_added_and_names_what_the_site_may_keep(home, locale_en, unit):
+    """Issue 16: the English home copy thidua_setup made, the groups and the workflow of thidua_setup_workflow go
+    with the app's pages; the site's own page stays, and the locale is named, not deleted."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Locale, Page, Workflow
+
+    from thidua_wagtail.roles import OFFICE_GROUP, TASK_NAME, WORKFLOW_NAME
+
+    setup()
+    call_command("thidua_setup_workflow", stdout=io.StringIO())
+    english_home = home.get_translation(locale_en)
+    own = home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu"))
+    assert Group.objects.filter(name__startswith="Thi đua").count() == 3  # Office, translators, one unit
+    with pytest.raises(CommandError, match="1 home page translations"):
+        call_command("thidua_uninstall")
+    out = io.StringIO()
+    call_command("thidua_uninstall", "--yes", stdout=out)
+    output = out.getvalue()
+    assert "Deleted 10 pages" in output and "3 groups, 1 workflows, 1 home page translations" in output
+    assert not Page.objects.filter(pk=english_home.pk).exists()
+    assert Page.objects.filter(pk__in=[home.pk, own.pk]).count() == 2
+    assert not Group.objects.filter(name__startswith="Thi đua").exists() and not Group.objects.filter(
+        name=OFFICE_GROUP).exists()
+    assert not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+    assert not GroupApprovalTask.objects.filter(name=TASK_NAME).exists()
+    assert Locale.objects.filter(language_code="en").exists()
+    assert "Kept the locale “en”, which no page uses now" in output
+
+
+def test_uninstall_keeps_a_home_copy_the_site_has_built_on(home, locale_en):
+    from wagtail.models import Page
+
+    setup()
+    english_home = home.get_translation(locale_en)
+    english_home.add_child(instance=Page(title="About", slug="about", locale=locale_en))
+    out = io.StringIO()
+    call_command("thidua_uninstall", "--yes", stdout=out)
+    assert Page.objects.filter(pk=english_home.pk).exists()
+    assert f"Kept the home page translation {english_home.url_path} (en), which has pages of your own" in out.getvalue()

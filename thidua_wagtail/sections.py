@@ -14,14 +14,23 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import translation
 from wagtail.coreutils import get_content_languages
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from .pagetypes import sections_by_key
 from .text import ascii_slug
 
+# The page history's record of a home page translation made for the sections (thidua_uninstall removes it).
+HOME_COPY_ACTION = "thidua_wagtail.home_translation"
+
 
 class SetupError(ValueError):
     pass
+
+
+def record_home_copy(page):
+    """Note in the page's history that the app made this translation of the home page."""
+    log(instance=page, action=HOME_COPY_ACTION)
 
 
 @dataclass
@@ -82,6 +91,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
             if home_translation is None:
                 home_translation = home.copy_for_translation(locale)
                 home_translation.save_revision().publish()
+                record_home_copy(home_translation)
                 report.created.append(home_translation)
             for kind in kinds:
                 source = sources[kind]

@@ -16,11 +16,18 @@ from .compat import get_permission_policy, set_permission_policy
 from .dashboard import dashboard_panels
 from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView
+from .sections import HOME_COPY_ACTION
 from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
 
 set_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
 register_snippet(ThiduaViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_home_copy_action(actions):
+    actions.register_action(HOME_COPY_ACTION, _("Translate the home page for the emulation sections"),
+                            _("Home page translated for the emulation sections"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from ..models import Award, OfficialDocument, Organisation, Unit
+from ..sections import record_home_copy
 from ..text import ascii_slug
 from .english import ENGLISH
 
@@ -55,7 +56,10 @@ def translate_demo(root, locale):
             # transaction (a test, a caller's atomic block) that would write back a stale tree position
             # (numchild) after the children exist. Save a draft, then publish it now from a fresh object.
             translation.save_target(publish=False)
-            obj.get_translation(locale).get_latest_revision().publish()
+            target = obj.get_translation(locale)
+            target.get_latest_revision().publish()
+            if obj.pk == root.pk:  # the home page's translation, made for the sections
+                record_home_copy(target)
         else:
             translation.save_target(publish=True)
         translated += 1
