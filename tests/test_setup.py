@@ -140,3 +140,39 @@ def test_uninstall_keeps_a_home_copy_the_site_has_built_on(home, locale_en):
     call_command("thidua_uninstall", "--yes", stdout=out)
     assert Page.objects.filter(pk=english_home.pk).exists()
     assert f"Kept the home page translation {english_home.url_path} (en), which has pages of your own" in out.getvalue()
+
+
+def test_system_checks_warn_about_settings_that_harm_the_site_or_the_app(monkeypatch, settings):
+    """Issue 16: simple_translation beside wagtail-localize (two "Translate" actions), two locale screens, no
+    Vietnamese content language: `manage.py check` says so, with what to do."""
+    from types import SimpleNamespace
+
+    from thidua_wagtail import checks
+
+    assert checks.check_translation_apps(None) == [] and checks.check_vietnamese(None) == []
+    monkeypatch.setattr(checks, "settings", SimpleNamespace(
+        INSTALLED_APPS=["wagtail.contrib.simple_translation", "wagtail_localize", "wagtail.locales",
+                        "wagtail_localize.locales"], WAGTAIL_I18N_ENABLED=True))
+    assert [w.id for w in checks.check_translation_apps(None)] == ["thidua_wagtail.W001", "thidua_wagtail.W002"]
+    assert "two \"Translate\" actions" in checks.check_translation_apps(None)[0].msg
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = [("en", "English"), ("fr", "Français")]
+    warning, = checks.check_vietnamese(None)
+    assert warning.id == "thidua_wagtail.W004" and "LANGUAGE_CODE) can stay" in warning.hint
+    monkeypatch.setattr(checks, "settings", SimpleNamespace(WAGTAIL_I18N_ENABLED=False))
+    assert [w.id for w in checks.check_vietnamese(None)] == ["thidua_wagtail.W003"]
+
+
+@pytest.mark.urls("tests.urls_host_site")
+def test_the_app_joins_the_site_s_own_api_router_and_sitemap_index(client, sections):
+    """Issue 16: the documented way to combine the app's API endpoints and sitemap with a site's own."""
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào thi đua chung")
+    data = client.get("/api/v2/campaigns/").json()
+    assert [item["title"] for item in data["items"]] == ["Phong trào thi đua chung"]
+    assert client.get("/api/v2/pages/", {"type": "thidua_wagtail.CampaignPage"}).json()["meta"]["total_count"] == 1
+    assert client.get("/api/v2/images/").status_code == 200  # the site's own endpoint is still there
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    assert "http://testserver/sitemap-pages.xml" in index and "http://testserver/sitemap-static.xml" in index
+    pages = client.get("/sitemap-pages.xml").content.decode()
+    assert f"<loc>http://localhost{campaign.url}</loc>" in pages  # the site's hostname, as Wagtail knows it
+    assert "/contact/</loc>" in client.get("/sitemap-static.xml").content.decode()

@@ -3,6 +3,8 @@
     from thidua_wagtail.api import api_router
     urlpatterns = [path("api/v2/", api_router.urls), ...]
 
+or, for a site that has its own router: ``register_endpoints(your_router)``.
+
 Endpoints: ``campaigns/``, ``profiles/``, ``news/`` (and ``pages/``). Besides Wagtail's own
 parameters (``locale``, ``fields``, ``search``, ``order``, field filters such as
 ``campaign_type=regular`` or ``kind=collective``):
@@ -171,8 +173,18 @@ class NewsAPIViewSet(ThiduaPagesAPIViewSet):
     listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["date", "summary"]
 
 
-api_router = WagtailAPIRouter("thidua_wagtail_api")
-api_router.register_endpoint("pages", CheckedPagesAPIViewSet)
-api_router.register_endpoint("campaigns", CampaignsAPIViewSet)
-api_router.register_endpoint("profiles", ProfilesAPIViewSet)
-api_router.register_endpoint("news", NewsAPIViewSet)
+ENDPOINTS = {"campaigns": CampaignsAPIViewSet, "profiles": ProfilesAPIViewSet, "news": NewsAPIViewSet}
+
+
+def register_endpoints(router, *, pages=False):
+    """Add the app's endpoints to ``router``: a site's own ``WagtailAPIRouter`` keeps its endpoints and gains
+    ``campaigns/``, ``profiles/`` and ``news/``; ``pages=True`` also makes its ``pages/`` the app's (the same as
+    Wagtail's, with every parameter checked before the database sees it)."""
+    if pages:
+        router.register_endpoint("pages", CheckedPagesAPIViewSet)
+    for name, view in ENDPOINTS.items():
+        router.register_endpoint(name, view)
+    return router
+
+
+api_router = register_endpoints(WagtailAPIRouter("thidua_wagtail_api"), pages=True)

@@ -9,6 +9,7 @@ class ThiduaWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401, PLC0415 (registers the system checks)
         from .signal_handlers import register_signal_handlers  # noqa: PLC0415 (models are loaded only now)
 
         register_signal_handlers()
