@@ -86,3 +86,18 @@ def site_urls(sections, home, unit, awards):
                             nomination, statistics)]
     return urls + ["/vi/", "/vi/tim-kiem/", "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/profiles/",
                    "/api/v2/news/", "/sitemap.xml"]
+
+
+@pytest.fixture
+def english_site(db, settings):
+    """A site whose default language is English, Vietnamese a second content language (issue 16)."""
+    settings.LANGUAGE_CODE = "en"
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("vi", "Tiếng Việt")]
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for page in root.get_children():
+        page.delete()
+    home = root.add_child(instance=Page(title="Home", slug="home", locale=english))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home

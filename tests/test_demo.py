@@ -257,3 +257,48 @@ def test_the_demo_uses_the_sections_thidua_setup_made(home):
     assert list(NewsIndexPage.objects.filter(**vi).values_list("slug", flat=True)) == ["tin-tuc"]
     assert CampaignPage.objects.child_of(CampaignIndexPage.objects.get(**vi)).filter(
         document_links__document__number="60/KH-KHCN").exists()
+
+
+def test_setup_then_demo_on_an_english_site_fill_the_vietnamese_tree(client, english_site):
+    """Sections in both languages, linked; the demo's Vietnamese content under the Vietnamese sections, its English
+    through wagtail-localize under the English ones; no second set of sections."""
+    from wagtail.models import Locale
+
+    from thidua_wagtail.models import CampaignIndexPage
+
+    out = StringIO()
+    call_command("thidua_setup", stdout=out)
+    assert "Sections: 11 created" in out.getvalue()
+    english_list = CampaignIndexPage.objects.get(locale__language_code="en")
+    vietnamese_list = CampaignIndexPage.objects.get(locale__language_code="vi")
+    assert (english_list.title, vietnamese_list.title) == ("Emulation campaigns", "Phong trào thi đua")
+    assert english_list.translation_key == vietnamese_list.translation_key
+    assert english_list.get_parent().pk == english_site.pk
+    output = run_demo()
+    assert "English: 0 translated" not in output and "0 strings left in Vietnamese" in output
+    assert CampaignIndexPage.objects.count() == 2  # no second set
+    vi, en = Locale.objects.get(language_code="vi"), Locale.objects.get(language_code="en")
+    main = CampaignPage.objects.get(locale=vi, title=PLAN_TITLE)
+    assert main.get_parent().pk == vietnamese_list.pk
+    english_main = main.get_translation(en)
+    assert english_main.get_parent().pk == english_list.pk and not re.search("[ạ-ỹđ]", english_main.title)
+    assert ExemplaryProfilePage.objects.filter(locale=vi).count() == ExemplaryProfilePage.objects.filter(
+        locale=en).count() > 0
+    assert client.get(english_main.url).status_code == 200 and client.get(main.url).status_code == 200
+
+
+def test_demo_says_what_to_do_when_vietnamese_is_not_a_content_language(english_site, settings):
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "Français")]
+    with pytest.raises(CommandError, match="Vietnamese is not a content language"):
+        call_command("thidua_demo", stdout=StringIO())
+    assert not CampaignPage.objects.exists()
+
+
+def test_setup_names_the_missing_vietnamese_and_works_in_the_site_s_languages(english_site, settings):
+    from thidua_wagtail.models import CampaignIndexPage
+
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "Français")]
+    out = StringIO()
+    call_command("thidua_setup", stdout=out)
+    assert "Vietnamese is not a content language of this site: the sections are in en, fr only." in out.getvalue()
+    assert sorted(CampaignIndexPage.objects.values_list("locale__language_code", flat=True)) == ["en", "fr"]

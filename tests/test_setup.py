@@ -176,3 +176,23 @@ def test_the_app_joins_the_site_s_own_api_router_and_sitemap_index(client, secti
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://localhost{campaign.url}</loc>" in pages  # the site's hostname, as Wagtail knows it
     assert "/contact/</loc>" in client.get("/sitemap-static.xml").content.decode()
+
+
+@pytest.mark.urls("tests.urls_unprefixed")
+def test_a_site_without_language_prefixes_keeps_its_addresses(client, english_site):
+    """Issue 16: the site's own pages answer where they did, for every visitor's language; the app's pages are
+    unprefixed in the default language and under /vi/ in Vietnamese."""
+    from wagtail.models import Page
+
+    english_site.add_child(instance=Page(title="About", slug="about"))
+    setup()
+    for accept in ("vi", "en", ""):
+        for url in ("/", "/about/", "/emulation-campaigns/"):
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE=accept)
+            assert response.status_code == 200, (url, accept)
+    html = client.get("/vi/phong-trao-thi-dua/").content.decode()
+    assert '<html lang="vi">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/emulation-campaigns/">' in html
+    assert '<a href="/emulation-campaigns/" lang="en" hreflang="en">English' in html  # the language switcher
+    assert client.get("/tra-cuu-khen-thuong/").status_code == 404  # the register's English address is /honours/
+    assert client.get("/honours/").status_code == 200 and client.get("/vi/tra-cuu-khen-thuong/").status_code == 200

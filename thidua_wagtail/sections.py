@@ -2,11 +2,12 @@
 command).
 
 Sections are the page types that declare a ``section`` (``pagetypes.Section``): the campaign list, the profile
-list, the news list, the nomination form and the statistics page, in their declared order. The
-default language's sections are created under the site's root page; the other languages get translations of
-them (Wagtail's ``copy_for_translation``, so the language switcher and wagtail-localize's sync know they are the
-same pages), under the home page's translation, which is created too when missing. Existing sections are left
-alone: running it again creates nothing.
+list, the news list, the nomination form and the statistics page, in their declared order. The sections of the
+source language (the site's default language, or the one asked for: the demo's content is Vietnamese) are created
+under the home page in that language; the other languages get translations of them (Wagtail's
+``copy_for_translation``, so the language switcher and wagtail-localize's sync know they are the same pages), under
+the home page's translation, which is created too when missing (and recorded, for ``thidua_uninstall``). Each
+language gets its own titles. Existing sections, in any language, are left alone: running it again creates nothing.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.coreutils import get_content_languages
 from wagtail.log_actions import log
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .pagetypes import sections_by_key
 from .text import ascii_slug
@@ -44,10 +45,36 @@ def default_title(kind, language_code):
         return str(sections_by_key()[kind].section.title)
 
 
-def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, translate=True):
-    """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value; ``fields``
-    maps kind to more field values of a section created in the default language (an introduction…);
-    ``translate=False`` leaves the other languages alone (the demo translates through wagtail-localize)."""
+def section_elsewhere(model, site, locale):
+    """The section of type ``model`` under the site's home page in a language other than ``locale``, or None."""
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key).exclude(locale=locale)
+    for home in homes.order_by("pk"):
+        found = model.objects.child_of(home).first()
+        if found is not None:
+            return found
+    return None
+
+
+def home_in(site, locale):
+    """The site's home page in ``locale``: its root page, or that page's translation, made (and recorded) when
+    missing. Returns (page, created)."""
+    home = site.root_page.specific
+    if home.locale_id == locale.pk:
+        return home, False
+    existing = home.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    copy = home.copy_for_translation(locale)
+    copy.save_revision().publish()
+    record_home_copy(copy)
+    return copy.specific, True
+
+
+def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, translate=True, source=None):
+    """Create the missing sections. ``titles``/``slugs`` map (kind, language code) or kind to a value (a bare kind:
+    the source language's); ``fields`` maps kind to more field values of a section created in the source language
+    (an introduction…); ``source`` is the language the sections are created in first (default: the site's home
+    page's); ``translate=False`` leaves the other languages alone (the demo translates through wagtail-localize)."""
     known = sections_by_key()
     kinds = list(kinds or known)
     unknown = [kind for kind in kinds if kind not in known]
@@ -55,8 +82,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
         raise SetupError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(known)}.")
     titles, slugs, fields = titles or {}, slugs or {}, fields or {}
     report = SetupReport()
-    home = site.root_page.specific
-    default = home.locale
+    default = source or site.root_page.locale
     languages = [code for code, _name in get_content_languages().items()]
     locales = [default] + [Locale.objects.get_or_create(language_code=code)[0]
                            for code in languages if code != default.language_code and translate]
@@ -70,6 +96,9 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
             or ascii_slug(title)
 
     with transaction.atomic():
+        home, created = home_in(site, default)
+        if created:
+            report.created.append(home)
         sources = {}
         for kind in kinds:
             model = known[kind]
@@ -79,20 +108,24 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
                 report.existing.append(existing)
                 continue
             title = title_for(kind, default.language_code)
-            page = model(title=title, slug=slug_for(kind, default.language_code, title), show_in_menus=True,
-                         **fields.get(kind, {}))
-            home.add_child(instance=page)
+            other = section_elsewhere(model, site, default)
+            if other is not None:  # made in another language first: this language's is its translation
+                page = other.copy_for_translation(default)
+                page.title, page.slug = title, slug_for(kind, default.language_code, title)
+                for name, value in fields.get(kind, {}).items():
+                    setattr(page, name, value)
+            else:
+                page = model(title=title, slug=slug_for(kind, default.language_code, title), show_in_menus=True,
+                             **fields.get(kind, {}))
+                home.add_child(instance=page)
             page.save_revision().publish()
             sources[kind] = page
             report.created.append(page)
 
         for locale in locales[1:]:
-            home_translation = home.get_translation_or_none(locale)
-            if home_translation is None:
-                home_translation = home.copy_for_translation(locale)
-                home_translation.save_revision().publish()
-                record_home_copy(home_translation)
-                report.created.append(home_translation)
+            _home_translation, created = home_in(site, locale)
+            if created:
+                report.created.append(_home_translation)
             for kind in kinds:
                 source = sources[kind]
                 existing = source.get_translation_or_none(locale)

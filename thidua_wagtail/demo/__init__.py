@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Site
 
 from ..awards import CATALOGUE, load_default_awards
@@ -34,7 +35,7 @@ from ..models import (
 )
 from ..pagetypes import section_types
 from ..plans.drafts import existing_document, import_plan_file
-from ..sections import setup_sections
+from ..sections import home_in, setup_sections
 from ..text import ascii_slug
 
 SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
@@ -315,13 +316,23 @@ def _publish(page):
     page.save_revision().publish()
 
 
+DEMO_LANGUAGE = "vi"
+
+
+class DemoError(ValueError):
+    """The demo cannot be loaded on this site; the message says why and what to do."""
+
+
 def load_demo(stdout=None):
     """Load the demo content under the default site's home page. Returns a Report."""
     report = Report()
-    locale = Locale.get_default()
+    if DEMO_LANGUAGE not in get_content_languages():
+        raise DemoError("Vietnamese is not a content language of this site: add (\"vi\", \"Tiếng Việt\") to LANGUAGES "
+                        "and WAGTAIL_CONTENT_LANGUAGES, then run thidua_demo again.")
+    # The demo's content is Vietnamese, whatever the site's default language: it goes in the Vietnamese tree.
+    locale = Locale.objects.get_or_create(language_code=DEMO_LANGUAGE)[0]
     with transaction.atomic():
         site = Site.objects.get(is_default_site=True)
-        home = site.root_page
 
         catalogue = load_default_awards(locale)
         report.existing += len(CATALOGUE) - len(catalogue.created)
@@ -333,11 +344,12 @@ def load_demo(stdout=None):
 
         # The sections as thidua_setup makes them (found by type), with the demo's titles and texts; the English
         # ones are translated through wagtail-localize with the rest (demo/translate.py).
-        setup = setup_sections(site, titles=SECTION_TITLES, fields=SECTION_FIELDS, translate=False)
+        setup = setup_sections(site, titles=SECTION_TITLES, fields=SECTION_FIELDS, translate=False, source=locale)
         for page in setup.created:
             report.add(page, True)
         for page in setup.existing:
             report.add(page, False)
+        home = home_in(site, locale)[0]
         sections = {model.section.key: model.objects.child_of(home).get() for model in section_types()}
         for page in sections.values():
             if not page.live or page.has_unpublished_changes:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Site
 
-from thidua_wagtail.demo import load_demo
+from thidua_wagtail.demo import DEMO_LANGUAGE, DemoError, load_demo
 from thidua_wagtail.demo.translate import translate_demo
 from thidua_wagtail.i18n import content_languages
 
@@ -19,14 +19,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not Site.objects.filter(is_default_site=True).exists():
             raise CommandError("No default site: create a Wagtail site (and its home page) first.")
-        report = load_demo()
+        try:
+            report = load_demo()
+        except DemoError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(f"Demo content: {len(report.created)} created, {report.existing} already present.")
         )
         if options["no_english"] or "en" not in dict(content_languages()):
             return
         english, _ = Locale.objects.get_or_create(language_code="en")
+        # The Vietnamese home page, with the demo below it: the site's root page, or its translation.
         root = Site.objects.get(is_default_site=True).root_page
+        if root.locale.language_code != DEMO_LANGUAGE:
+            root = root.get_translation(Locale.objects.get(language_code=DEMO_LANGUAGE))
         translated, missing = translate_demo(root, english)
         self.stdout.write(
             self.style.SUCCESS(f"English: {translated} translated through wagtail-localize, {len(missing)} strings left in Vietnamese.")

@@ -1,6 +1,7 @@
 """Create the app's sections under a site's home page, in every content language (``thidua_wagtail/sections.py``)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Site
 
 from thidua_wagtail.pagetypes import sections_by_key
@@ -50,5 +51,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for page in report.created:
             self.stdout.write(f"  created: {page.url or page.title} ({page.locale.language_code})")
+        if "vi" not in get_content_languages():
+            self.stdout.write(self.style.WARNING(
+                "Vietnamese is not a content language of this site: the sections are in "
+                f"{', '.join(get_content_languages())} only. Add (\"vi\", \"Tiếng Việt\") to LANGUAGES and "
+                "WAGTAIL_CONTENT_LANGUAGES and run thidua_setup again for the Vietnamese sections."))
         self.stdout.write(self.style.SUCCESS(
             f"Sections: {len(report.created)} created, {len(report.existing)} already present."))
