@@ -302,3 +302,13 @@ def test_setup_names_the_missing_vietnamese_and_works_in_the_site_s_languages(en
     call_command("thidua_setup", stdout=out)
     assert "Vietnamese is not a content language of this site: the sections are in en, fr only." in out.getvalue()
     assert sorted(CampaignIndexPage.objects.values_list("locale__language_code", flat=True)) == ["en", "fr"]
+
+
+def test_the_demo_can_be_uninstalled(demo_vi):
+    """The demo's revocation points from one decision's list to another decision (a protected link): the
+    uninstall deletes the lists first, and leaves none of the app's data."""
+    out = StringIO()
+    call_command("thidua_uninstall", "--yes", stdout=out)
+    assert "Deleted" in out.getvalue()
+    assert not OfficialDocument.objects.exists() and not Award.objects.exists()
+    assert not CampaignPage.objects.exists() and not ExemplaryProfilePage.objects.exists()

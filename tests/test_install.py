@@ -37,15 +37,32 @@ for model in (CampaignIndexPage, CampaignPage, ProfileIndexPage, ExemplaryProfil
         out[model.__name__ + ":" + code] = [response.status_code, page.url, "css/mysite.css" in html,
                                           "thidua_wagtail/css/thidua.css" in html, f'lang="{code}"' in html,
                                           page.title in html]
-# The admin, as an editor opens it (Wagtail 7.4 answered 500 on every admin page once: a Wagtail 8 API was used).
+# The admin, as a superuser and as the Office's editor open it (Wagtail 7.4 answered 500 on every admin page once:
+# a Wagtail 8 API was used): the dashboard, the explorer, the editor of each page type, the imports, the snippets,
+# the nomination review.
 from django.contrib.auth import get_user_model
-editor = Client()
-editor.force_login(get_user_model().objects.create_superuser("guide-admin", "admin@example.org", "pw"))
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from thidua_wagtail.models import Nomination
+from thidua_wagtail.roles import OFFICE_GROUP
+superuser = get_user_model().objects.create_superuser("guide-admin", "admin@example.org", "pw")
+office = get_user_model().objects.create_user("guide-office", "office@example.org", "pw")
+office.groups.add(Group.objects.get(name=OFFICE_GROUP))
 campaign = CampaignPage.objects.order_by("path").first()
+nomination = Nomination.objects.create(locale=campaign.locale, nominee_name="Người được đề cử", achievements="…",
+                                       nominator_name="A", nominator_email="a@example.org", consent=True)
+urls = ["/admin/", "/admin/pages/", "/admin/thidua_plan_import/", "/admin/thidua_recipient_import/",
+        "/admin/snippets/thidua_wagtail/unit/", "/admin/snippets/thidua_wagtail/officialdocument/",
+        "/admin/thidua_nominations/", reverse("thidua_nominations:edit", args=[nomination.pk])]
+for model in (CampaignIndexPage, CampaignPage, ProfileIndexPage, ExemplaryProfilePage, NewsIndexPage, NewsPage,
+              NominationPage, StatisticsPage):
+    urls.append(f"/admin/pages/{model.objects.order_by('path').first().pk}/edit/")
 admin = {}
-for url in ("/admin/", "/admin/pages/", f"/admin/pages/{campaign.pk}/edit/", "/admin/thidua_plan_import/",
-            "/admin/snippets/thidua_wagtail/unit/", "/admin/thidua_nominations/"):
-    admin[url] = editor.get(url, HTTP_HOST="localhost").status_code
+for name, user in (("superuser", superuser), ("office", office)):
+    editor = Client()
+    editor.force_login(user)
+    for url in urls:
+        admin[name + " " + url] = editor.get(url, HTTP_HOST="localhost").status_code
 print("RESULT" + json.dumps(out) + "ADMIN" + json.dumps(admin))
 '''
 

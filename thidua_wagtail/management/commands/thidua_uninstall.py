@@ -12,7 +12,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Locale, Page, PageLogEntry, Site, Workflow, WorkflowPage
 
-from thidua_wagtail.models import Award, Nomination, OfficialDocument, Organisation, OrganisationSettings, Unit
+from thidua_wagtail.models import (
+    Award,
+    DecisionRecipient,
+    Nomination,
+    OfficialDocument,
+    Organisation,
+    OrganisationSettings,
+    Unit,
+)
 from thidua_wagtail.pagetypes import app_page_types
 from thidua_wagtail.roles import OFFICE_GROUP, TASK_NAME, TRANSLATORS_GROUP, UNIT_GROUP_PREFIX, WORKFLOW_NAME
 from thidua_wagtail.sections import HOME_COPY_ACTION
@@ -62,6 +70,8 @@ class Command(BaseCommand):
                 if page is not None:
                     page.delete()
             Nomination.objects.all().delete()
+            # A decision's own list may point to another decision (a revocation): the lists go first.
+            DecisionRecipient.objects.all().delete()
             OfficialDocument.objects.all().delete()
             # Units and awards are referenced by each other (parent unit) and by nothing else now.
             Unit.objects.update(parent=None)
