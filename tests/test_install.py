@@ -5,8 +5,10 @@ interpreter. The install step is checked, not run: the package is already instal
 installs it into each Wagtail version's environment). Then every page type is rendered in both languages.
 """
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +147,120 @@ def test_new_wagtail_project_following_the_guide(tmp_path):
     run([sys.executable, "manage.py", "remove_stale_contenttypes", "--include-stale-apps", "--no-input"], cwd=project)
     check = "from django.test import Client; r = Client().get('/', HTTP_HOST='localhost'); print('HOME', r.status_code)"
     assert "HOME 200" in run([sys.executable, "manage.py", "shell", "-c", check], cwd=project)
+
+
+HOST = Path(__file__).resolve().parent / "host_site"
+EXISTING_STEP = re.compile(r"<!-- existing-site step: (?P<step>[^>]+?) -->\s*```(?P<lang>\w+)\n(?P<body>.*?)```", re.S)
+OWN_PAGES = ["/", "/blog/", "/blog/first-post/", "/fr/", "/fr/blog/", "/fr/blog/first-post/"]
+
+HOST_CONTENT = r'''
+import datetime
+from wagtail.models import Locale, Page, Site
+from blog.models import BlogIndexPage, BlogPage, HomePage
+english = Locale.objects.get(language_code="en")
+french, _ = Locale.objects.get_or_create(language_code="fr")
+root = Page.get_first_root_node()
+welcome = root.get_children().first()
+home = root.add_child(instance=HomePage(title="Welcome to the host", slug="host-home", intro="Our department",
+                                        locale=english))
+site = Site.objects.get(is_default_site=True)
+site.root_page = home
+site.save()
+welcome.delete()
+blog = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog", intro="<p>News of the department</p>"))
+post = blog.add_child(instance=BlogPage(title="First post", slug="first-post", date=datetime.date(2024, 1, 2),
+                                        body="<p>Hello, <b>world</b>.</p>"))
+for page in (home, blog, post):
+    page.save_revision().publish()
+    page.copy_for_translation(french).save_revision().publish()
+'''
+
+SNAPSHOT = r'''
+import json
+from django.test import Client
+client = Client()
+out = {}
+for url in OWN_PAGES:
+    for language in ("", "vi", "fr"):
+        response = client.get(url, HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE=language)
+        out[url + " " + language] = [response.status_code, response.content.decode()]
+api = client.get("/api/v2/pages/", {"type": "blog.BlogPage", "fields": "title"}, HTTP_HOST="localhost")
+out["api"] = [api.status_code, api.content.decode()]
+print("SNAPSHOT" + json.dumps(out))
+'''.replace("OWN_PAGES", repr(OWN_PAGES))
+
+USE = r'''
+import json
+from django.test import Client
+client = Client()
+out = {}
+for url in ("/vi/phong-trao-thi-dua/", "/emulation-campaigns/", "/vi/tra-cuu-khen-thuong/", "/honours/",
+            "/api/v2/campaigns/", "/api/v2/pages/"):
+    response = client.get(url, HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="vi")
+    out[url] = [response.status_code, response.content.decode()]
+print("USE" + json.dumps(out))
+'''
+
+
+def snapshot(project, script, marker):
+    return json.loads(run([sys.executable, "manage.py", "shell", "-c", script], cwd=project).split(marker, 1)[1])
+
+
+def test_an_existing_site_keeps_its_pages_through_install_use_and_uninstall(tmp_path):
+    """Issue 16: a department's existing site (its own page types, English by default with French, unprefixed
+    English addresses, its own API router, sitemap and a base template without the app's blocks) installs the app
+    as the guide says for such a site, uses it, uninstalls it; its own pages answer the same throughout."""
+    project = tmp_path / "hostsite"
+    shutil.copytree(HOST, project, ignore=shutil.ignore_patterns("__pycache__", "db.sqlite3"))
+    manage = [sys.executable, "manage.py"]
+    run([*manage, "makemigrations", "blog"], cwd=project)
+    run([*manage, "migrate"], cwd=project)
+    run([*manage, "shell", "-c", HOST_CONTENT], cwd=project)
+    before = snapshot(project, SNAPSHOT, "SNAPSHOT")
+    assert all(status == 200 for status, _html in before.values()), {k: v[0] for k, v in before.items()}
+    assert "Hello, <b>world</b>." in before["/blog/first-post/ vi"][1]
+
+    originals = {}
+    for match in EXISTING_STEP.finditer(GUIDE.read_text(encoding="utf-8")):
+        step, body = match["step"].strip(), match["body"]
+        action, name, *after = step.split(" ", 3)
+        target = project / name
+        text = originals.setdefault(target, target.read_text(encoding="utf-8"))
+        text = target.read_text(encoding="utf-8")
+        if action == "append":
+            target.write_text(text + "\n" + body, encoding="utf-8")
+        else:  # "insert FILE after TEXT": after the last line holding TEXT
+            assert action == "insert" and after[0] == "after", step
+            lines = text.splitlines(keepends=True)
+            last = max(i for i, line in enumerate(lines) if after[1] in line)
+            target.write_text("".join(lines[:last + 1]) + body + "".join(lines[last + 1:]), encoding="utf-8")
+    assert len(originals) == 2
+    for _step, _lang, body in guide_steps():
+        if _step == "run":
+            for line in body.strip().splitlines():
+                run([*manage, *line.split()[2:]], cwd=project)
+    checks = run([*manage, "check"], cwd=project)
+    assert "thidua_wagtail.W" not in checks
+
+    during = snapshot(project, SNAPSHOT, "SNAPSHOT")
+    assert during == before, [key for key in before if during.get(key) != before[key]]
+    used = snapshot(project, USE, "USE")
+    assert {url: status for url, (status, _html) in used.items()} == dict.fromkeys(used, 200)
+    html = used["/vi/phong-trao-thi-dua/"][1]
+    assert 'class="host-site"' in html and "Phong trào thi đua" in html  # in the site's own layout
+    assert "Emulation campaigns" in used["/emulation-campaigns/"][1]  # English, unprefixed, like the site's
+    assert json.loads(used["/api/v2/campaigns/"][1])["meta"]["total_count"] > 0
+
+    for _step, _lang, body in guide_steps():
+        if _step == "uninstall":
+            for line in body.strip().splitlines():
+                run([*manage, *line.split()[2:]], cwd=project)
+    for target, text in originals.items():
+        target.write_text(text, encoding="utf-8")
+    run([*manage, "remove_stale_contenttypes", "--include-stale-apps", "--no-input"], cwd=project)
+    after = snapshot(project, SNAPSHOT, "SNAPSHOT")
+    assert after == before, [key for key in before if after.get(key) != before[key]]
+    left = run([*manage, "shell", "-c", "from wagtail.models import Page; from django.contrib.auth.models import "
+                "Group; print('LEFT', Page.objects.filter(locale__language_code='vi').count(), Group.objects.filter("
+                "name__startswith='Thi đua').count())"], cwd=project)
+    assert "LEFT 0 0" in left

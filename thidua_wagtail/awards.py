@@ -17,6 +17,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 
 from .models import Award
@@ -255,9 +256,17 @@ def _previous(award, name, current):
     return RELEASE_0_1.get(award.code, {}).get(name, current)
 
 
+def catalogue_locale():
+    """Where the catalogue lives: Vietnamese, the language of the law's names, when it is a content language (other
+    languages get translations of it, through wagtail-localize); else the site's default language."""
+    if "vi" in get_content_languages():
+        return Locale.objects.get_or_create(language_code="vi")[0]
+    return Locale.get_default()
+
+
 def load_default_awards(locale=None):
-    """Bring the catalogue of ``locale`` (the default locale if None) up to date. Returns a CatalogueReport."""
-    locale = locale or Locale.get_default()
+    """Bring the catalogue of ``locale`` (``catalogue_locale()`` if None) up to date. Returns a CatalogueReport."""
+    locale = locale or catalogue_locale()
     report = CatalogueReport()
     with transaction.atomic():
         awards = {award.code: award for award in Award.objects.filter(locale=locale)}

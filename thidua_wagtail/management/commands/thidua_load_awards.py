@@ -9,8 +9,8 @@ class Command(BaseCommand):
             "what is missing, update what the catalogue changed, keep what an editor changed, delete nothing.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--locale", help="language code of the catalogue to update (default: the default "
-                                             "content language)")
+        parser.add_argument("--locale", help="language code of the catalogue to update (default: Vietnamese when "
+                                             "it is a content language, else the default language)")
 
     def handle(self, *args, **options):
         locale = None
