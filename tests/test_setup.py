@@ -196,3 +196,22 @@ def test_a_site_without_language_prefixes_keeps_its_addresses(client, english_si
     assert '<a href="/emulation-campaigns/" lang="en" hreflang="en">English' in html  # the language switcher
     assert client.get("/tra-cuu-khen-thuong/").status_code == 404  # the register's English address is /honours/
     assert client.get("/honours/").status_code == 200 and client.get("/vi/tra-cuu-khen-thuong/").status_code == 200
+
+
+def test_an_unprefixed_address_leads_to_the_language_its_page_is_in(client, sections, locale_en):
+    """Issue 16: a site that moves to language prefixes keeps its old addresses working for every visitor: an
+    unprefixed address goes to the visitor's language when the page exists in it, else to the language it exists
+    in; an address no page has stays a 404 (not a redirect to a 404)."""
+    from wagtail.models import Page
+
+    home = sections["campaigns"].get_parent()
+    english_home = home.copy_for_translation(locale_en)
+    english_home.save_revision().publish()
+    english_home.add_child(instance=Page(title="About us", slug="about-us", locale=locale_en))
+    vietnamese_list = sections["campaigns"].url  # /vi/phong-trao/ (no English translation here)
+    for accept, url, expected in (("vi", "/about-us/", "/en/about-us/"), ("en", "/about-us/", "/en/about-us/"),
+                                  ("en", vietnamese_list.removeprefix("/vi"), vietnamese_list),
+                                  ("vi", "/tra-cuu-khen-thuong/", "/vi/tra-cuu-khen-thuong/")):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=accept)
+        assert (response.status_code, response["Location"]) == (302, expected), (accept, url)
+    assert client.get("/nowhere/", HTTP_ACCEPT_LANGUAGE="vi").status_code == 404

@@ -3,8 +3,9 @@ import functools
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.urls import NoReverseMatch, is_valid_path, reverse
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, is_valid_path, resolve, reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 from .conf import thidua_settings
 
@@ -18,9 +19,45 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404 and is_valid_path(request.path_info, getattr(request, "urlconf", None)):
+        urlconf = getattr(request, "urlconf", None)
+        if response.status_code == 404 and is_valid_path(request.path_info, urlconf):
             return response
-        return super().process_response(request, response)
+        redirected = super().process_response(request, response)
+        if response.status_code != 404 or redirected is response or redirected.status_code not in (301, 302):
+            return redirected
+        # Django sends an unprefixed address to the visitor's language (/about/ -> /vi/about/) whenever Wagtail's
+        # catch-all route accepts it, even when the page exists only in another language: send it where the page is.
+        target = redirected["Location"]
+        language = target.removeprefix(get_script_prefix()).split("/", 1)[0]
+        try:
+            match = resolve(target.split("?", 1)[0].removeprefix(get_script_prefix().rstrip("/")), urlconf)
+        except Resolver404:
+            return redirected
+        if match.url_name != "wagtail_serve":
+            return redirected  # one of the app's views (search, register …): it answers in every language
+        found = page_language(request, request.path_info, language)
+        if found is None:
+            return response  # no page has this address in any language: the 404 stays a 404
+        if found == language:
+            return redirected
+        return redirected.__class__(f"{get_script_prefix()}{found}{request.get_full_path()}")
+
+
+def page_language(request, path, preferred):
+    """The language of a live page at ``path`` under the site's home page in some language: ``preferred`` when the
+    page exists in it, else the default language's, else any; None when there is none."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    wanted = path.strip("/")
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key).select_related("locale")
+    candidates = {home.url_path + (wanted + "/" if wanted else ""): home.locale.language_code for home in homes}
+    found = {candidates[url_path] for url_path in Page.objects.live().filter(url_path__in=candidates).values_list(
+        "url_path", flat=True)}
+    for language in (preferred, settings.LANGUAGE_CODE):
+        if language in found:
+            return language
+    return min(found) if found else None
 
 
 class SecurityHeadersMiddleware:
