@@ -55,7 +55,7 @@ def section_elsewhere(model, site, locale):
     return None
 
 
-def home_in(site, locale):
+def localized_home(site, locale):
     """The site's home page in ``locale``: its root page, or that page's translation, made (and recorded) when
     missing. Returns (page, created)."""
     home = site.root_page.specific
@@ -96,7 +96,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
             or ascii_slug(title)
 
     with transaction.atomic():
-        home, created = home_in(site, default)
+        home, created = localized_home(site, default)
         if created:
             report.created.append(home)
         sources = {}
@@ -123,7 +123,7 @@ def setup_sections(site, kinds=None, titles=None, slugs=None, fields=None, trans
             report.created.append(page)
 
         for locale in locales[1:]:
-            _home_translation, created = home_in(site, locale)
+            _home_translation, created = localized_home(site, locale)
             if created:
                 report.created.append(_home_translation)
             for kind in kinds:

@@ -35,7 +35,7 @@ from ..models import (
 )
 from ..pagetypes import section_types
 from ..plans.drafts import existing_document, import_plan_file
-from ..sections import home_in, setup_sections
+from ..sections import localized_home, setup_sections
 from ..text import ascii_slug
 
 SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
@@ -349,7 +349,7 @@ def load_demo(stdout=None):
             report.add(page, True)
         for page in setup.existing:
             report.add(page, False)
-        home = home_in(site, locale)[0]
+        home = localized_home(site, locale)[0]
         sections = {model.section.key: model.objects.child_of(home).get() for model in section_types()}
         for page in sections.values():
             if not page.live or page.has_unpublished_changes:
