@@ -42,11 +42,16 @@ def locale_en(db):
 @pytest.fixture
 def home(db, locale_vi):
     """A site whose root is a plain page in Vietnamese, replacing Wagtail's welcome page."""
+    return site_home("Trang chủ", locale_vi)
+
+
+def site_home(title, locale):
+    """The default site's root: a plain page in ``locale``, replacing Wagtail's welcome page."""
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     for page in root.get_children():
         page.delete()
-    home = root.add_child(instance=Page(title="Trang chủ", slug="home", locale=locale_vi))
+    home = root.add_child(instance=Page(title=title, slug="home", locale=locale))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
 
@@ -93,11 +98,4 @@ def english_site(db, settings):
     """A site whose default language is English, Vietnamese a second content language (issue 16)."""
     settings.LANGUAGE_CODE = "en"
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("vi", "Tiếng Việt")]
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    for page in root.get_children():
-        page.delete()
-    home = root.add_child(instance=Page(title="Home", slug="home", locale=english))
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return site_home("Home", Locale.objects.get_or_create(language_code="en")[0])

@@ -172,37 +172,37 @@ class NominationViewSet(ModelViewSet):
 # ---------------------------------------------------------------------------
 
 
-class PlanImportMenuItem(MenuItem):
-    """Shown to those who may import plans (``plans.views.can_import_plans``)."""
+class ImportViewSet(ViewSet):
+    """An import screen of the Emulation menu (one view at its root), shown only to those ``allowed(user)`` lets
+    in: ``menu_item_class``, public API of Wagtail 7.4 and 8 alike, is made for each subclass."""
 
-    def is_shown(self, request):
-        return can_import_plans(request.user)
+    view_class = None
+    allowed = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        allowed = cls.allowed
+        cls.menu_item_class = type(f"{cls.__name__}MenuItem", (MenuItem,),
+                                   {"is_shown": lambda self, request: allowed(request.user)})
+
+    def get_urlpatterns(self):
+        return [path("", self.view_class.as_view(), name="index")]
 
 
-class PlanImportViewSet(ViewSet):
+class PlanImportViewSet(ImportViewSet):
     name = "thidua_plan_import"
     icon = "upload"
     menu_label = gettext_lazy("Import a plan")
-    # Public API of Wagtail 7.4 and 8 alike: the viewset builds its menu item from this class.
-    menu_item_class = PlanImportMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", PlanImportView.as_view(), name="index")]
+    view_class = PlanImportView
+    allowed = can_import_plans  # plans.views: those who may publish campaigns
 
 
-class RecipientImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_import_recipients(request.user)
-
-
-class RecipientImportViewSet(ViewSet):
+class RecipientImportViewSet(ImportViewSet):
     name = "thidua_recipient_import"
     icon = "list-ul"
     menu_label = gettext_lazy("Import a decision's recipients")
-    menu_item_class = RecipientImportMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", RecipientImportView.as_view(), name="index")]
+    view_class = RecipientImportView
+    allowed = can_import_recipients  # recipient_import: those who may add official documents
 
 
 class ThiduaViewSetGroup(SnippetViewSetGroup):
