@@ -283,3 +283,12 @@ def test_a_household_listed_among_collectives_stays_a_household(office):
     html = upload(office, "ds.csv", content).content.decode()
     assert [(row[2], row[5]) for row in preview_rows(html)] == [("Thôn Khuôn Ngàn", "Tập thể"),
                                                               ("Hộ ông Lò Văn Pủa", "Hộ gia đình")]
+
+
+def test_a_workbook_that_would_unpack_too_large_is_refused_unread(office, monkeypatch):
+    from thidua_wagtail import recipient_import
+
+    monkeypatch.setattr(recipient_import, "MAX_XLSX_UNCOMPRESSED", 1000)
+    html = upload(office, "ds.xlsx", xlsx(OFFICIAL)).content.decode()
+    assert "Bảng tính giải nén ra hơn" in html and "không thể là một danh sách khen thưởng" in html
+    assert '<table class="listing">' not in html  # refused before any row is read
