@@ -703,6 +703,8 @@ VI = {
         "Quyết định này không có khen thưởng nào của hồ sơ đã xuất bản và không có người được khen nào khác.",
     "Translate the home page for the emulation sections": "Dịch trang chủ cho các mục thi đua, khen thưởng",
     "Home page translated for the emulation sections": "Đã dịch trang chủ cho các mục thi đua, khen thưởng",
+    "Decision public": "Quyết định đã công khai",
+    "Recipients listed on decisions": "Danh sách khen thưởng theo quyết định",
 }
 
 # Strings with a context (pgettext): (context, msgid) -> Vietnamese

@@ -167,3 +167,44 @@ def test_translation_panel_finds_missing_and_outdated(office, honours, locale_en
     html = office.get(reverse("wagtailadmin_home")).content.decode()
     panel = html.split('id="thidua-translations-section"')[1].split("</section>")[0]
     assert "Đã thay đổi sau khi dịch: 1." in panel and re.search(r"Trần Văn Minh</a> → ", panel)
+
+
+def test_the_recipients_decisions_list_have_their_own_register(office, awards, locale_vi, client):
+    """Issue 17: the honours register of the admin reads the new model: recipients without a profile, listed on
+    decisions (public or not yet), filterable and exported like the profiles' honours."""
+    import datetime
+
+    from django.contrib.auth.models import Permission
+
+    from thidua_wagtail.models import DecisionRecipient, OfficialDocument
+
+    def decision(number, public, rows):
+        made = OfficialDocument.objects.create(locale=locale_vi, number=number, doc_type="decision", title="QĐ",
+                                               issue_date=datetime.date(2023, 5, 4), issuing_body="Chủ tịch UBND tỉnh",
+                                               is_public=public)
+        made.listed_recipients = rows
+        made.save()
+        return made
+
+    decision("1456/QĐ-UBND", True, [
+        DecisionRecipient(name="Nguyễn Thị Lụa", position="Kỹ sư", unit="Trung tâm Thông tin",
+                          award=awards["bang-khen-chu-tich-ubnd-tinh"]),
+        DecisionRecipient(name="Phòng Thanh tra", kind="collective", unit="Sở", award=awards["giay-khen"])])
+    draft = decision("77/QĐ-UBND", False, [DecisionRecipient(name="Lê Văn Nháp", award=awards["giay-khen"])])
+    url = "/admin/reports/thidua-listed-recipients/"
+    html = office.get(url).content.decode()
+    assert "Nguyễn Thị Lụa" in html and "Phòng Thanh tra" in html and "Lê Văn Nháp" in html
+    assert f"/admin/snippets/thidua_wagtail/officialdocument/edit/{draft.pk}/" in html  # the row opens its decision
+    html = office.get(url, {"kind": "collective"}).content.decode()
+    assert "Phòng Thanh tra" in html and "Nguyễn Thị Lụa" not in html
+    response = office.get(url, {"export": "csv", "public": "true"})
+    assert "danh-sach-khen-thuong-" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Tên", "Loại", "Chức vụ"]
+    assert sorted(r[0] for r in rows[1:]) == ["Nguyễn Thị Lụa", "Phòng Thanh tra"]
+    lua = next(r for r in rows if r[0] == "Nguyễn Thị Lụa")
+    assert "Trung tâm Thông tin" in lua and "1456/QĐ-UBND" in lua and "2023" in lua
+    user = get_user_model().objects.create_user("viewer", "v@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get(url).status_code in (302, 403)

@@ -1,4 +1,5 @@
-"""The honours register: every honour recorded on a profile, filterable, exportable to CSV and XLSX.
+"""The honours registers: every honour recorded on a profile, and every recipient listed on a decision without a
+profile (``models/honours.py``), each filterable and exportable to CSV and XLSX.
 
 Built on Wagtail's ``ReportView`` (the same base as "Locked pages" and "Aging pages"), so the listing,
 filters and spreadsheet export behave like Wagtail's own reports. It is listed under Reports.
@@ -16,7 +17,7 @@ from wagtail.models import Locale
 
 from .compat import get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
-from .models import Award, ExemplaryProfilePage, ProfileHonour, Unit
+from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
 
 
 class HonoursFilterSet(WagtailFilterSet):
@@ -87,3 +88,50 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
             # Each honour once: in the default language, unless a language (or "All") is chosen.
             queryset = queryset.filter(locale=Locale.get_default())
         return queryset.order_by("-year", "profile__title", "sort_order")
+
+
+class ListedRecipientsFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), field_name="decision__issue_date__year")
+    award = HonoursFilterSet.base_filters["award"]
+    kind = django_filters.ChoiceFilter(label=_("Kind"), field_name="kind", choices=ExemplaryProfilePage.Kind.choices,
+                                       empty_label=_("All"))
+    public = django_filters.BooleanFilter(label=_("Decision public"), field_name="decision__is_public")
+
+    class Meta:
+        model = DecisionRecipient
+        fields = ["year", "award", "kind", "public"]
+
+
+class ListedRecipientsReportView(HonoursReportView):
+    """The recipients decisions list who have no profile: the same register, read from the decisions."""
+
+    page_title = _("Recipients listed on decisions")
+    index_url_name = "thidua_listed_recipients"
+    index_results_url_name = "thidua_listed_recipients_results"
+    filterset_class = ListedRecipientsFilterSet
+    list_export = ["name", "get_kind_display", "position", "unit", "award_name", "year", "conferred_by_number",
+                   "conferred_by", "revoked_by_number", "decision.is_public", "locale.language_code"]
+    export_headings = {
+        **{key.removeprefix("profile."): value for key, value in HonoursReportView.export_headings.items()},
+        "name": _("Name"), "get_kind_display": _("Kind"), "decision.is_public": _("Decision public"),
+    }
+    columns = [
+        TitleColumn("name", label=_("Name"), url_name="wagtailsnippets_thidua_wagtail_officialdocument:edit",
+                    id_accessor="decision_id"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("position", label=_("Position")),
+        *HonoursReportView.columns[2:],
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        return get_permission_policy(OfficialDocument)
+
+    def get_filename(self):
+        return f"danh-sach-khen-thuong-{datetime.date.today().isoformat()}"
+
+    def get_queryset(self):
+        queryset = DecisionRecipient.objects.select_related("award", "locale", "decision", "revoked_by")
+        if "locale" not in self.request.GET:
+            queryset = queryset.filter(locale=Locale.get_default())
+        return queryset.order_by("-decision__issue_date", "decision__number", "sort_order")

@@ -14,8 +14,8 @@ from wagtail.snippets.models import register_snippet
 from .awards import PREREQUISITES, prerequisite_warnings
 from .compat import get_permission_policy, set_permission_policy
 from .dashboard import dashboard_panels
-from .models import Award, ExemplaryProfilePage, Nomination
-from .reports import HonoursReportView
+from .models import Award, ExemplaryProfilePage, Nomination, OfficialDocument
+from .reports import HonoursReportView, ListedRecipientsReportView
 from .sections import HOME_COPY_ACTION
 from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
@@ -68,6 +68,10 @@ def register_report_urls():
         path("reports/thidua-honours/", HonoursReportView.as_view(), name="thidua_honours_register"),
         path("reports/thidua-honours/results/", HonoursReportView.as_view(results_only=True),
              name="thidua_honours_register_results"),
+        path("reports/thidua-listed-recipients/", ListedRecipientsReportView.as_view(),
+             name="thidua_listed_recipients"),
+        path("reports/thidua-listed-recipients/results/", ListedRecipientsReportView.as_view(results_only=True),
+             name="thidua_listed_recipients_results"),
     ]
 
 
@@ -80,6 +84,18 @@ class HonoursMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_honours_report_menu_item():
     return HonoursMenuItem(_("Honours register"), reverse("thidua_honours_register"), icon_name="pick", order=750)
+
+
+class ListedRecipientsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return get_permission_policy(OfficialDocument).user_has_any_permission(
+            request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_listed_recipients_report_menu_item():
+    return ListedRecipientsMenuItem(_("Recipients listed on decisions"), reverse("thidua_listed_recipients"),
+                                    icon_name="list-ul", order=751)
 
 
 def warn_about_prerequisites(request, page):
