@@ -306,3 +306,29 @@ def test_junk_query_strings_cannot_fill_the_cache(client, sections, settings):
     assert client.get(url, {"junk": "5"}).get(CACHE_HEADER) is None
     assert client.get(url).get(CACHE_HEADER) == "miss"  # the plain URL is always stored
     assert client.get(url).get(CACHE_HEADER) == "hit"
+
+
+def test_the_api_answers_anonymous_clients_from_the_cache_until_an_edit(client, sections):
+    """Issue 22: the API's listings are cached like the pages, invalidated by any edit, never with drafts, never
+    for a client with a session, never the browsable HTML."""
+    factories.make_profile(sections["profiles"], "Nguyễn Thị Hà")
+    draft = factories.make_profile(sections["profiles"], "Bản nháp", publish=False)
+    url = "/api/v2/profiles/"
+    first = client.get(url, {"fields": "title"})
+    assert first[CACHE_HEADER] == "miss" and first["Content-Type"] == "application/json"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url, {"fields": "title"})
+    assert second[CACHE_HEADER] == "hit" and second.content == first.content and len(queries) <= 2
+    assert [item["title"] for item in second.json()["items"]] == ["Nguyễn Thị Hà"]
+    # The browsable API's HTML holds a CSRF token: it is never cached, and never served to a JSON client.
+    html = client.get(url, {"fields": "title"}, HTTP_ACCEPT="text/html")
+    assert CACHE_HEADER not in html and html["Content-Type"].startswith("text/html")
+    assert client.get(url, {"fields": "title"})[CACHE_HEADER] == "hit"
+    draft.save_revision().publish()  # an edit: the next answer is made afresh, with the new page
+    third = client.get(url, {"fields": "title"})
+    assert third[CACHE_HEADER] == "miss"
+    assert sorted(item["title"] for item in third.json()["items"]) == ["Bản nháp", "Nguyễn Thị Hà"]
+    assert client.get(url, {"fields": "nonsense"}).status_code == 400  # errors are not cached
+    assert CACHE_HEADER not in client.get(url, {"fields": "nonsense"})
+    client.cookies["sessionid"] = "x"
+    assert CACHE_HEADER not in client.get(url, {"fields": "title"})

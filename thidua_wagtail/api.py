@@ -31,6 +31,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
 
+from .cache import cached_response
 from .models import CampaignPage, ExemplaryProfilePage, NewsPage
 from .models.campaigns import CampaignFilterForm
 from .models.news import NewsFilterForm
@@ -106,9 +107,20 @@ class CheckedFieldsFilter(FieldsFilter):
 
 
 class CheckedPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, answering 400 (not 500) to any malformed parameter."""
+    """Wagtail's pages endpoint, answering 400 (not 500) to any malformed parameter, its answers to anonymous
+    clients cached like the search page's (``cache.cached_response``: until the next edit of any content, never
+    for a client with a session, never an error; only live, public pages are listed in the first place)."""
 
     filter_backends = [CheckedFieldsFilter, *PagesAPIViewSet.filter_backends[1:]]
+    # The answers are the same for everyone (live, public pages): no client is authenticated, so the session is
+    # never read and an anonymous answer can be cached.
+    authentication_classes = []
+
+    def dispatch(self, request, *args, **kwargs):
+        # The browsable API (HTML) and JSON are kept apart; the query string is in the key already.
+        form = "html" if "text/html" in request.META.get("HTTP_ACCEPT", "") else "json"
+        return cached_response(request, f"api:{request.path}:{form}",
+                               lambda: super(CheckedPagesAPIViewSet, self).dispatch(request, *args, **kwargs))
 
     def check_query_parameters(self, queryset):
         check_parameters(self.request.GET)
