@@ -308,3 +308,26 @@ def test_the_plan_import_menu_item_is_shown_to_importers_only(client, sections):
     client.force_login(reader)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200 and "thidua_plan_import" not in response.content.decode()
+
+
+def test_the_admin_s_search_finds_words_with_or_without_marks(editor_client, sections, unit, awards):
+    """Issue 18: the explorer, the page chooser and the snippets' listings find "van hoa cong so" as they find
+    "văn hóa công sở" (they searched as you type on the titles as written; the snippets' listings answered 500)."""
+    campaign = factories.make_campaign(sections["campaigns"], "Thi đua thực hiện văn hóa công sở")
+    unit.short_name = "QLKH"
+    unit.save()
+    factories.make_document("60/KH-KHCN", issuing_body="Sở Khoa học và Công nghệ", title="Kế hoạch tuyên truyền")
+    for query in ("văn hóa công sở", "van hoa cong so", "VAN HOA"):
+        for url in (reverse("wagtailadmin_pages:search"), reverse("wagtailadmin_choose_page_search")):
+            response = editor_client.get(url, {"q": query})
+            assert response.status_code == 200 and campaign.title in response.content.decode(), (url, query)
+    for model, queries, expected in (
+            ("unit", ("quản lý", "quan ly", "QLKH"), unit.name),
+            ("award", ("lao động tiên", "lao dong tien", "lao-dong-tien-tien"), "Lao động tiên tiến"),
+            ("officialdocument", ("kế hoạch", "ke hoach tuyen", "60/KH"), "60/KH-KHCN")):
+        for query in queries:
+            response = editor_client.get(reverse(f"wagtailsnippets_thidua_wagtail_{model}:list"), {"q": query})
+            assert response.status_code == 200 and expected in response.content.decode(), (model, query)
+    response = editor_client.get(reverse("wagtailsnippets_thidua_wagtail_award:list"), {"q": "huan chuong lao"})
+    assert "Huân chương Lao động" in response.content.decode()
+    assert "Lao động tiên tiến" not in response.content.decode()  # every word must match

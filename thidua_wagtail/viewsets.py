@@ -28,6 +28,9 @@ from .models.nominations import NominationReviewError, accept_nomination, reject
 from .plans.views import PlanImportView, can_import_plans
 from .recipient_import import RecipientImportView, can_import_recipients
 
+# The snippets' listings search their models' index (search_fields on the model, folded text included: see
+# models/snippets.py), as you type.
+
 
 class UnitViewSet(SnippetViewSet):
     model = Unit
@@ -35,7 +38,6 @@ class UnitViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Units")
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "short_name"]
     ordering = ["sort_order", "name"]
 
 
@@ -45,7 +47,6 @@ class AwardViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Awards")
     list_display = ["name", "category", "level", "legal_basis", "valid_to"]
     list_filter = ["category", "level", "has_grades", "for_households", "locale"]
-    search_fields = ["name", "local_names", "code"]
     ordering = ["sort_order", "name"]
 
 
@@ -55,7 +56,6 @@ class OfficialDocumentViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Official documents")
     list_display = ["number", "title", "doc_type", "issue_date", "issuing_body"]
     list_filter = ["doc_type", "locale"]
-    search_fields = ["number", "title", "issuing_body"]
     ordering = ["-issue_date"]
 
 

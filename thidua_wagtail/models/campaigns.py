@@ -173,6 +173,7 @@ class CampaignPage(DetailPage):
         index.SearchField("requirements"),
         index.SearchField("content"),
         index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),  # the admin's search as you type, without marks
         index.FilterField("campaign_type"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),

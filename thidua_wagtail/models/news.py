@@ -113,6 +113,7 @@ class NewsPage(DetailPage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),  # the admin's search as you type, without marks
         index.FilterField("date"),
     ]
 

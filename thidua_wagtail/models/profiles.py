@@ -182,6 +182,7 @@ class ExemplaryProfilePage(DetailPage):
         index.SearchField("position"),
         index.SearchField("story"),
         index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),  # the admin's search as you type, without marks
         index.FilterField("kind"),
         index.FilterField("year_recognised"),
         index.FilterField("unit"),

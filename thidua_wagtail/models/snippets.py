@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..text import FoldedSearchMixin
 
 
-class Unit(index.Indexed, TranslatableMixin, models.Model):
+class Unit(index.Indexed, FoldedSearchMixin, TranslatableMixin, models.Model):
     """A division (phòng) or an affiliated unit (đơn vị) of the department."""
 
     class Kind(models.TextChoices):
@@ -49,7 +49,12 @@ class Unit(index.Indexed, TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    # The admin's listing and choosers search as you type (autocomplete): the name as written and folded, so "quan
+    # ly" finds "Quản lý" (Wagtail's database backends do not fold Vietnamese marks).
+    search_fields = [index.SearchField("name"), index.SearchField("short_name"), index.AutocompleteField("name"),
+                     index.AutocompleteField("folded_search_text"), index.SearchField("folded_search_text"),
+                     index.FilterField("locale")]
+    folded_search_fields = ["name", "short_name"]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("unit")
@@ -69,7 +74,7 @@ class Unit(index.Indexed, TranslatableMixin, models.Model):
             ancestor = ancestor.parent
 
 
-class Award(index.Indexed, TranslatableMixin, models.Model):
+class Award(index.Indexed, FoldedSearchMixin, TranslatableMixin, models.Model):
     """An entry of the award catalogue: an emulation title or one of the seven forms of commendation of the Law on
     Emulation and Commendation 2022 (Luật Thi đua, khen thưởng, 06/2022/QH15), with its legal basis and validity.
 
@@ -156,8 +161,10 @@ class Award(index.Indexed, TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("name"), index.SearchField("local_names"), index.AutocompleteField("name"),
-                     index.FilterField("locale")]
+    search_fields = [index.SearchField("name"), index.SearchField("local_names"), index.SearchField("code"),
+                     index.AutocompleteField("name"), index.AutocompleteField("folded_search_text"),
+                     index.SearchField("folded_search_text"), index.FilterField("locale")]
+    folded_search_fields = ["name", "local_names", "code"]
 
     # The code and the facts of the law are the same in every language; the name, legal basis and description are
     # translated (local names are Vietnamese usage and stay as they are).
@@ -283,7 +290,9 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         index.SearchField("summary"),
         index.AutocompleteField("number"),
         index.AutocompleteField("title"),
+        index.SearchField("issuing_body"),
         index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),
         index.FilterField("locale"),
         index.FilterField("doc_type"),
         index.FilterField("is_public"),
