@@ -705,6 +705,8 @@ VI = {
     "Home page translated for the emulation sections": "Đã dịch trang chủ cho các mục thi đua, khen thưởng",
     "Decision public": "Quyết định đã công khai",
     "Recipients listed on decisions": "Danh sách khen thưởng theo quyết định",
+    "Print or save as PDF": "In hoặc lưu thành PDF",
+    "Source: %(url)s": "Nguồn: %(url)s",
 }
 
 # Strings with a context (pgettext): (context, msgid) -> Vietnamese

@@ -273,3 +273,26 @@ def test_inside_a_site_s_own_layout_the_app_keeps_the_site_s_look(browser, live_
     assert style["headerFont"] == style["bodyFont"]
     assert style["cardBackground"] == "rgb(255, 255, 255)"  # the app's own components keep their look
     assert "thidua-layout.css" not in page.content()
+
+
+def test_an_article_prints_with_its_title_date_and_source_without_the_site_s_chrome(browser, live_server, demo_site):
+    """Issue 21 (Decree 42/2022/NĐ-CP, Art. 7): the print button (shown where scripts run) and the print
+    stylesheet: the article with its title, date, source address and organisation; no header, menu, search or
+    footer. Printed to PDF and photographed as printed."""
+    from thidua_wagtail.models import NewsPage
+
+    news = NewsPage.objects.filter(locale__language_code="vi").live().order_by("-date").first()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    assert page.goto(live_server.url + news.url).status == 200
+    assert page.locator(".td-print__button").is_visible()  # the script ran
+    assert page.locator(".td-header").is_visible() and not page.locator(".td-print__source").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".td-header").is_visible() and not page.locator(".td-nav").is_visible()
+    assert not page.locator(".td-footer").is_visible() and not page.locator(".td-print__button").is_visible()
+    source = page.locator(".td-print__source")
+    assert source.is_visible() and f"Nguồn: {live_server.url}{news.url}" in source.inner_text()
+    assert page.locator("h1").inner_text() == news.title and page.locator(".td-page-header time").is_visible()
+    page.screenshot(path=str(SHOTS / "vi-news-printed.png"), full_page=True)
+    pdf = page.pdf(path=str(SHOTS / "vi-news-printed.pdf"), format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -152,3 +152,24 @@ def test_layout_landmarks_and_organisation(client, content, home):
     # Breadcrumbs: home › campaigns index › page
     crumbs = re.search(r'<nav class="td-breadcrumbs.*?</nav>', html, re.S).group(0)
     assert f'href="{content["c_index"].url}"' in crumbs and 'aria-current="page"' in crumbs
+
+
+def test_every_article_can_be_printed_with_its_source_and_lists_cannot(client, content, sections):
+    """Issue 21 (Decree 42/2022/NĐ-CP, Art. 7): campaigns, profiles, news and decisions carry the print button
+    (hidden until the script shows it) and, for print only, their source address and the organisation."""
+    import datetime
+
+    from thidua_wagtail.models import OfficialDocument
+
+    decision = OfficialDocument.objects.create(
+        locale=sections["news"].locale, number="215/QĐ-KHCN", doc_type="decision", title="Quyết định khen thưởng",
+        issue_date=datetime.date(2019, 12, 20), issuing_body="Giám đốc Sở")
+    urls = [content["campaign"].url, content["person"].url, content["news"].url,
+            f"/vi/tra-cuu-khen-thuong/quyet-dinh/{decision.pk}/"]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert 'data-td-print hidden>In hoặc lưu thành PDF</button>' in html, url
+        assert f'<p class="td-print__source">Nguồn: http://testserver{url}' in html, url
+        assert html.count('src="/static/thidua_wagtail/js/print.js"') == 1, url
+    for index in (sections["campaigns"], sections["profiles"], sections["news"]):
+        assert "data-td-print" not in client.get(index.url).content.decode()
