@@ -17,9 +17,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 
+from .i18n import vietnamese_locale
 from .models import Award
 
 LAW = "Luật Thi đua, khen thưởng 2022"
@@ -259,9 +259,7 @@ def _previous(award, name, current):
 def catalogue_locale():
     """Where the catalogue lives: Vietnamese, the language of the law's names, when it is a content language (other
     languages get translations of it, through wagtail-localize); else the site's default language."""
-    if "vi" in get_content_languages():
-        return Locale.objects.get_or_create(language_code="vi")[0]
-    return Locale.get_default()
+    return vietnamese_locale() or Locale.get_default()
 
 
 def load_default_awards(locale=None):

@@ -5,7 +5,8 @@ Warnings, not errors: a site may know better, and silences one with ``SILENCED_S
 
 from django.conf import settings
 from django.core import checks
-from wagtail.coreutils import get_content_languages
+
+from .i18n import has_vietnamese
 
 
 @checks.register()
@@ -37,7 +38,7 @@ def check_vietnamese(app_configs, **kwargs):
             "WAGTAIL_I18N_ENABLED is off: the app's pages cannot be translated and its sections are created in one "
             "language only.", hint="Set WAGTAIL_I18N_ENABLED = True (docs/install.md, step 2).",
             id="thidua_wagtail.W003")]
-    if "vi" not in get_content_languages():
+    if not has_vietnamese():
         return [checks.Warning(
             "Vietnamese is not among WAGTAIL_CONTENT_LANGUAGES: thidua_setup and thidua_demo need it.",
             hint="Add (\"vi\", \"Tiếng Việt\") to LANGUAGES and WAGTAIL_CONTENT_LANGUAGES; your default language "

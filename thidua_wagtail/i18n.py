@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import dateformat, translation
 from django.utils.translation import get_language_info
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from .cache import versioned
@@ -39,6 +40,20 @@ def format_date(value, style="long"):
     language = active_language()
     formats = DATE_FORMATS.get(language, DATE_FORMATS["en"])
     return dateformat.format(value, formats.get(style, formats["long"]))
+
+
+# The language of the law's names, of the demo and of the app's source texts.
+VIETNAMESE = "vi"
+
+
+def has_vietnamese():
+    """Whether Vietnamese is one of the site's content languages (the app works without it, in a reduced way)."""
+    return VIETNAMESE in get_content_languages()
+
+
+def vietnamese_locale():
+    """The Vietnamese locale (made when missing) when Vietnamese is a content language, else None."""
+    return Locale.objects.get_or_create(language_code=VIETNAMESE)[0] if has_vietnamese() else None
 
 
 def content_languages():

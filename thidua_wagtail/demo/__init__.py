@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from wagtail.coreutils import get_content_languages
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from ..awards import CATALOGUE, load_default_awards
+from ..i18n import vietnamese_locale
 from ..models import (
     Award,
     CampaignPage,
@@ -316,9 +316,6 @@ def _publish(page):
     page.save_revision().publish()
 
 
-DEMO_LANGUAGE = "vi"
-
-
 class DemoError(ValueError):
     """The demo cannot be loaded on this site; the message says why and what to do."""
 
@@ -326,11 +323,11 @@ class DemoError(ValueError):
 def load_demo(stdout=None):
     """Load the demo content under the default site's home page. Returns a Report."""
     report = Report()
-    if DEMO_LANGUAGE not in get_content_languages():
+    # The demo's content is Vietnamese, whatever the site's default language: it goes in the Vietnamese tree.
+    locale = vietnamese_locale()
+    if locale is None:
         raise DemoError("Vietnamese is not a content language of this site: add (\"vi\", \"Tiếng Việt\") to LANGUAGES "
                         "and WAGTAIL_CONTENT_LANGUAGES, then run thidua_demo again.")
-    # The demo's content is Vietnamese, whatever the site's default language: it goes in the Vietnamese tree.
-    locale = Locale.objects.get_or_create(language_code=DEMO_LANGUAGE)[0]
     with transaction.atomic():
         site = Site.objects.get(is_default_site=True)
 

@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Site
 
-from thidua_wagtail.demo import DEMO_LANGUAGE, DemoError, load_demo
+from thidua_wagtail.demo import DemoError, load_demo
 from thidua_wagtail.demo.translate import translate_demo
-from thidua_wagtail.i18n import content_languages
+from thidua_wagtail.i18n import content_languages, vietnamese_locale
+from thidua_wagtail.sections import localized_home
 
 
 class Command(BaseCommand):
@@ -30,9 +31,7 @@ class Command(BaseCommand):
             return
         english, _ = Locale.objects.get_or_create(language_code="en")
         # The Vietnamese home page, with the demo below it: the site's root page, or its translation.
-        root = Site.objects.get(is_default_site=True).root_page
-        if root.locale.language_code != DEMO_LANGUAGE:
-            root = root.get_translation(Locale.objects.get(language_code=DEMO_LANGUAGE))
+        root = localized_home(Site.objects.get(is_default_site=True), vietnamese_locale())[0]
         translated, missing = translate_demo(root, english)
         self.stdout.write(
             self.style.SUCCESS(f"English: {translated} translated through wagtail-localize, {len(missing)} strings left in Vietnamese.")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Site
 
+from thidua_wagtail.i18n import has_vietnamese
 from thidua_wagtail.pagetypes import sections_by_key
 from thidua_wagtail.sections import SetupError, setup_sections
 
@@ -51,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for page in report.created:
             self.stdout.write(f"  created: {page.url or page.title} ({page.locale.language_code})")
-        if "vi" not in get_content_languages():
+        if not has_vietnamese():
             self.stdout.write(self.style.WARNING(
                 "Vietnamese is not a content language of this site: the sections are in "
                 f"{', '.join(get_content_languages())} only. Add (\"vi\", \"Tiếng Việt\") to LANGUAGES and "
