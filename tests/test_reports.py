@@ -48,6 +48,8 @@ URL = "/admin/reports/thidua-honours/"
 
 def test_honours_register_lists_filters_and_exports(office, honours):
     html = office.get(URL).content.decode()
+    menu = office.get("/admin/").content.decode()
+    assert URL in menu and "/admin/reports/thidua-listed-recipients/" in menu  # both reports in the menu
     for name in ("Nguyễn Thị Thu Hà", "Trần Văn Minh", "Hồ sơ nháp", "2019/QĐ-UBND", "Văn phòng Sở"):
         assert name in html
     html = office.get(URL, {"year": "2020"}).content.decode()
@@ -92,6 +94,8 @@ def test_honours_register_needs_page_rights(client, honours):
     response = client.get(URL)
     assert response.status_code in (302, 403)
     assert client.get(URL, {"export": "csv"}).status_code in (302, 403)
+    menu = client.get("/admin/").content.decode()
+    assert URL not in menu and "/admin/reports/thidua-listed-recipients/" not in menu  # neither report is offered
 
 
 def test_statistics_counts_only_what_visitors_see(honours, locale_vi):

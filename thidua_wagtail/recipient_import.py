@@ -283,16 +283,13 @@ def read_grade(text):
 
 def read_kind(text):
     folded = " ".join(fold(text).split())
-    return next((kind for words, kind in KINDS.items() if folded.startswith(words) or folded == words), None)
+    return next((kind for words, kind in KINDS.items() if folded.startswith(words)), None)
 
 
 def guess_kind(award, position, name):
-    """The kind of recipient when the list does not say: a household's or a collective's name says it ("Hộ ông …",
-    "Phòng …" without a position), else the only kind the award is for, else an individual."""
-    folded = fold(name)
-    if folded.startswith(HOUSEHOLD_NAMES):
-        return RecipientKind.HOUSEHOLD
-    if not position and folded.startswith(COLLECTIVE_NAMES):
+    """The kind of recipient when neither the list nor its name says it is a household: a collective's name
+    ("Phòng …" without a position), else the only kind the award is for, else an individual."""
+    if not position and fold(name).startswith(COLLECTIVE_NAMES):
         return RecipientKind.COLLECTIVE
     if award is not None and len(award.recipients) == 1:
         return award.recipients[0]
@@ -316,10 +313,6 @@ def read_rows(grid, *, locale, default_award=None, issue_date=None):
     def cell(cells, column):
         index = columns.get(column)
         return cells[index] if index is not None and index < len(cells) else ""
-
-    def cell_or_none(cells, column):
-        """The cell of ``column``, or None when the list has no such column."""
-        return cell(cells, column) if column in columns else None
 
     rows, numbered = [], False
     section_kind, section_award = None, None
@@ -349,9 +342,9 @@ def read_rows(grid, *, locale, default_award=None, issue_date=None):
         if numbered and not is_numbered and "number" in columns:
             continue
         numbered = numbered or is_numbered
-        rows.append(check_row(Row(line=line, number=number, name=name, position=position, unit=unit,
-                                  award_text=award_text), cells=lambda column, cells=cells: cell_or_none(cells, column),
-                              matcher=matcher, section_kind=section_kind,
+        row = Row(line=line, number=number, name=name, position=position, unit=unit, award_text=award_text)
+        rows.append(check_row(row, grade_cell=cell(cells, "grade"), kind_cell=cell(cells, "kind"),
+                              has_position_column="position" in columns, matcher=matcher, section_kind=section_kind,
                               default_award=section_award or default_award, issue_date=issue_date))
     if not rows:
         raise RecipientFileError(_("The list under the header row has no recipient."))
@@ -400,8 +393,8 @@ def split_honorific(row, has_position_column):
     return True
 
 
-def check_row(row, *, cells, matcher, section_kind, default_award, issue_date):
-    addressed = split_honorific(row, has_position_column=cells("position") is not None)
+def check_row(row, *, grade_cell, kind_cell, has_position_column, matcher, section_kind, default_award, issue_date):
+    addressed = split_honorific(row, has_position_column)
     if not row.name:
         row.errors.append(_("no name"))
     elif len(row.name) > 255 or len(row.position) > 255 or len(row.unit) > 255:
@@ -412,13 +405,11 @@ def check_row(row, *, cells, matcher, section_kind, default_award, issue_date):
                           % {"award": row.award_text})
     elif award is None:
         row.errors.append(_("no award: fill in the column, or choose the award of the whole list"))
-    grade_cell = cells("grade") or ""
     if grade_cell:
         grade = read_grade(grade_cell)
         if grade is None:
             row.errors.append(_("“%(class)s” is not a class (Nhất, Nhì, Ba)") % {"class": grade_cell})
     row.grade = grade or ""
-    kind_cell = cells("kind") or ""
     kind = read_kind(kind_cell) if kind_cell else None
     if kind_cell and kind is None:
         row.errors.append(_("“%(kind)s” is not a kind of recipient (cá nhân, tập thể, hộ gia đình)")

@@ -29,8 +29,7 @@ from .i18n import active_locale
 from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
 from .models.base import base_template
 from .models.honours import on_public_decisions
-from .models.profiles import awards_held
-from .querysets import public
+from .models.profiles import awards_held, on_visible_profiles
 from .search import clean_query
 from .text import fold
 
@@ -82,9 +81,11 @@ class RegisterForm(ListingFilterForm):
     def filter_unit(self, queryset, unit):
         if PATHS[queryset.model]["unit"]:
             return queryset.filter(**{PATHS[queryset.model]["unit"]: unit})
-        # A listed recipient's unit is the text of the decision's list.
-        names = [name for name in (unit.name, unit.short_name) if name]
-        return queryset.filter(Q(unit__iexact=names[0]) | Q(unit__iexact=names[-1]))
+        # A listed recipient's unit is the text of the decision's list: the unit's name or its short name.
+        written = Q(unit__iexact=unit.name)
+        if unit.short_name:
+            written |= Q(unit__iexact=unit.short_name)
+        return queryset.filter(written)
 
     def filter_award(self, queryset, award):
         return queryset.filter(award=award)
@@ -95,15 +96,14 @@ class RegisterForm(ListingFilterForm):
 
 def honours(locale):
     """The honours of the published, public profiles of ``locale``, newest first."""
-    profiles = public(ExemplaryProfilePage.objects.live()).filter(locale=locale)
-    return (ProfileHonour.objects.filter(locale=locale, profile__in=profiles.values("pk"))
-            .select_related("profile", "profile__unit", "award", "decision__file", "revoked_by")
+    return (on_visible_profiles(locale).select_related("profile", "profile__unit", "award", "decision__file", "revoked_by")
             .order_by("-year", "profile__title", "sort_order"))
 
 
 def listed(locale):
     """The recipients without a profile that public decisions of ``locale`` list."""
-    return (on_public_decisions(locale).select_related("award", "decision__file", "revoked_by").order_by("decision", "sort_order"))
+    return (on_public_decisions(locale).select_related("award", "decision__file", "revoked_by")
+            .order_by("decision", "sort_order"))
 
 
 def register_rows(on_profiles, on_decisions):
@@ -156,7 +156,7 @@ def records(request, locale):
         profile = honour.profile
         yield {
             "name": honour.recipient_name,
-            "recipient": profile.kind if profile else honour.kind,
+            "recipient": honour.recipient_kind,
             "position": honour.recipient_position,
             "unit": honour.unit_name,
             "award_code": honour.award.code,

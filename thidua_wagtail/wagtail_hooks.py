@@ -12,9 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from .awards import PREREQUISITES, prerequisite_warnings
-from .compat import get_permission_policy, set_permission_policy
+from .compat import set_permission_policy
 from .dashboard import dashboard_panels
-from .models import Award, ExemplaryProfilePage, Nomination, OfficialDocument
+from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView, ListedRecipientsReportView
 from .sections import HOME_COPY_ACTION
 from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
@@ -75,27 +75,29 @@ def register_report_urls():
     ]
 
 
-class HonoursMenuItem(MenuItem):
+class ReportMenuItem(MenuItem):
+    """One of the app's reports under Reports, shown to those its view lets in (its permission policy and
+    ``any_permission_required``)."""
+
+    def __init__(self, view_class, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.view_class = view_class
+
     def is_shown(self, request):
-        return get_permission_policy(ExemplaryProfilePage).user_has_any_permission(
-            request.user, ["add", "change", "publish"])
+        view = self.view_class()
+        return view.permission_policy.user_has_any_permission(request.user, view.any_permission_required)
 
 
 @hooks.register("register_reports_menu_item")
 def register_honours_report_menu_item():
-    return HonoursMenuItem(_("Honours register"), reverse("thidua_honours_register"), icon_name="pick", order=750)
-
-
-class ListedRecipientsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return get_permission_policy(OfficialDocument).user_has_any_permission(
-            request.user, ["add", "change", "publish"])
+    return ReportMenuItem(HonoursReportView, _("Honours register"), reverse("thidua_honours_register"),
+                          icon_name="pick", order=750)
 
 
 @hooks.register("register_reports_menu_item")
 def register_listed_recipients_report_menu_item():
-    return ListedRecipientsMenuItem(_("Recipients listed on decisions"), reverse("thidua_listed_recipients"),
-                                    icon_name="list-ul", order=751)
+    return ReportMenuItem(ListedRecipientsReportView, _("Recipients listed on decisions"),
+                          reverse("thidua_listed_recipients"), icon_name="list-ul", order=751)
 
 
 def warn_about_prerequisites(request, page):

@@ -146,6 +146,10 @@ class DecisionRecipient(HonourFacts, TranslatableMixin, Orderable):
         return self.position
 
     @property
+    def recipient_kind(self):
+        return self.kind
+
+    @property
     def unit_name(self):
         return self.unit
 

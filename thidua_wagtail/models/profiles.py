@@ -20,6 +20,7 @@ from ..blocks import BodyBlock
 from ..filters import FilterSelect, ListingFilterForm, choice_field, year_field
 from ..links import same_object
 from ..pagetypes import Card, Related, Section
+from ..querysets import published
 from ..text import fold
 from .base import DetailPage, FilteredIndexPage
 from .campaigns import CampaignPage
@@ -76,6 +77,13 @@ class ProfileIndexPage(FilteredIndexPage):
     class Meta:
         verbose_name = _("exemplary profile index")
         verbose_name_plural = _("exemplary profile indexes")
+
+
+def on_visible_profiles(locale):
+    """The honours, revoked ones too, of the profiles of ``locale`` a visitor may see (live, public): what the
+    register and the statistics start from."""
+    return ProfileHonour.objects.filter(
+        profile__in=published(ExemplaryProfilePage.objects.filter(locale=locale)).values("pk"))
 
 
 def awards_held(*, revoked):
@@ -314,6 +322,10 @@ class ProfileHonour(HonourFacts, TranslatableMixin, Orderable):
     @property
     def recipient_position(self):
         return self.profile.position
+
+    @property
+    def recipient_kind(self):
+        return self.profile.kind
 
     @property
     def unit_name(self):

@@ -22,7 +22,7 @@ from ..querysets import published
 from .base import ThiduaPageMixin
 from .campaigns import CampaignPage
 from .honours import on_public_decisions
-from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour
+from .profiles import ExemplaryProfilePage, ProfileCampaign, on_visible_profiles
 from .snippets import Award
 
 
@@ -56,7 +56,7 @@ def visible_profiles(locale):
 
 def visible_honours(locale):
     # A revoked honour leaves the counts (Law on Emulation and Commendation, Chapter VII).
-    return ProfileHonour.objects.filter(profile__in=visible_profiles(locale).values("pk"), revoked_by__isnull=True)
+    return on_visible_profiles(locale).filter(revoked_by__isnull=True)
 
 
 def counted(locale, on_profiles, on_decisions):
