@@ -57,10 +57,10 @@ bench: setup
 	bash scripts/ensure-postgres.sh
 	$(PY) scripts/benchmark.py --output docs/benchmark.md
 
-# Re-extract the strings and fill the Vietnamese catalogue (needs gettext).
+# Re-extract the app's strings, add a newer Wagtail's, compile; translations in the .po files are kept (needs gettext).
 messages: setup
 	cd thidua_wagtail && PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l vi --settings=tests.settings --no-location --no-obsolete
-	$(PY) scripts/vi_catalogue.py
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf $(VENV) .nox example_site/db.sqlite3 example_site/media build dist *.egg-info

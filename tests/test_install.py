@@ -65,6 +65,17 @@ for name, user in (("superuser", superuser), ("office", office)):
     editor.force_login(user)
     for url in urls:
         admin[name + " " + url] = editor.get(url, HTTP_HOST="localhost").status_code
+# The admin in Vietnamese (issue 18): Wagtail's strings from the app's catalogue through LOCALE_PATHS.
+import io
+from django.core.management import call_command
+editor = Client()
+editor.force_login(superuser)
+dashboard = editor.get("/admin/", HTTP_HOST="localhost").content.decode()
+javascript = editor.get(reverse("wagtailadmin_javascript_catalog"), HTTP_HOST="localhost").content.decode()
+measured = io.StringIO()
+call_command("thidua_wagtail_catalogue", "--check", stdout=measured)
+admin["vietnamese admin"] = [("Bảng điều khiển" in dashboard and "Search all pages" not in dashboard
+                              and "Danh s\\u00e1ch trang" in javascript), measured.getvalue()]
 print("RESULT" + json.dumps(out) + "ADMIN" + json.dumps(admin))
 '''
 
@@ -122,6 +133,8 @@ def test_new_wagtail_project_following_the_guide(tmp_path):
     results_text, admin_text = output.split("RESULT", 1)[1].split("ADMIN", 1)
     results = __import__("json").loads(results_text)
     admin = __import__("json").loads(admin_text)
+    vietnamese, measured = admin.pop("vietnamese admin")
+    assert vietnamese and "(100.0%)" in measured and "English" not in measured, measured
     assert set(admin.values()) == {200}, admin
     expected = {f"{model}:{lang}" for lang in ("vi", "en") for model in (
         "CampaignIndexPage", "CampaignPage", "ProfileIndexPage", "ExemplaryProfilePage", "NewsIndexPage", "NewsPage",

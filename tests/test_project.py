@@ -58,8 +58,8 @@ def test_vietnamese_catalogue_is_complete_and_compiled():
     assert len(po) > 200
     assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
     mo = polib.mofile(str(APP_DIR / "locale/vi/LC_MESSAGES/django.mo"))
-    assert {e.msgid: e.msgstr for e in mo if not e.msgid_plural} == {
-        e.msgid: e.msgstr for e in po if not e.msgid_plural and not e.obsolete
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in mo if not e.msgid_plural} == {
+        (e.msgctxt, e.msgid): e.msgstr for e in po if not e.msgid_plural and not e.obsolete
     }
 
 
@@ -109,7 +109,8 @@ def test_sdist_and_wheel_contain_templates_static_migrations_and_translations(tm
     for expected in ("thidua_wagtail/templates/thidua_wagtail/layout.html",
                      "thidua_wagtail/static/thidua_wagtail/css/thidua.css",
                      "thidua_wagtail/migrations/0003_statistics_page.py",
-                     "thidua_wagtail/locale/vi/LC_MESSAGES/django.mo", "README.md", "CHANGELOG.md", "setup.cfg"):
+                     "thidua_wagtail/locale/vi/LC_MESSAGES/django.mo", "README.md", "CHANGELOG.md", "setup.cfg",
+                     "thidua_wagtail/wagtail_locale/vi/LC_MESSAGES/djangojs.po"):
         assert expected in sdist_names, expected
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in (
@@ -121,6 +122,9 @@ def test_sdist_and_wheel_contain_templates_static_migrations_and_translations(tm
         "thidua_wagtail/migrations/0001_initial.py",
         "thidua_wagtail/locale/vi/LC_MESSAGES/django.mo",
         "thidua_wagtail/locale/vi/LC_MESSAGES/django.po",
+        "thidua_wagtail/wagtail_locale/vi/LC_MESSAGES/django.mo",
+        "thidua_wagtail/wagtail_locale/vi/LC_MESSAGES/djangojs.mo",
+        "thidua_wagtail/templates/wagtailadmin/tables/boolean_cell.html",
         "thidua_wagtail/demo/ke-hoach-60-KH-KHCN.txt",
     ):
         assert expected in names, expected

@@ -37,7 +37,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
@@ -465,7 +465,7 @@ class RecipientImportForm(forms.Form):
                                                   "column)."))
     number = forms.CharField(label=gettext_lazy("Decision number"), max_length=64,
                              help_text=gettext_lazy("As printed on the decision, e.g. \"215/QĐ-UBND\"."))
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=500,
+    title = forms.CharField(label=pgettext_lazy("official document", "Title"), max_length=500,
                             help_text=gettext_lazy("The decision's summary line (trích yếu)."))
     issue_date = forms.DateField(label=gettext_lazy("Issue date"),
                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

@@ -15,7 +15,7 @@ from django.db.models import Count, Window
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import get_descendants_content_types_pks
@@ -27,7 +27,7 @@ from .querysets import public
 from .text import fold
 
 DOCUMENT_TYPE = "document"
-DOCUMENT_LABEL = _("Document")
+DOCUMENT_LABEL = pgettext_lazy("official document", "Document")
 
 
 def page_types():

@@ -151,7 +151,8 @@ class CampaignPage(DetailPage):
         InlinePanel("responsibilities", heading=_("Implementation"), label=_("Responsibility")),
     ]
     links_panels = [
-        InlinePanel("document_links", heading=_("Documents"), label=_("Document")),
+        InlinePanel("document_links", heading=pgettext_lazy("official documents", "Documents"),
+                    label=pgettext_lazy("official document", "Document")),
         InlinePanel("unit_links", heading=_("Participating units"), label=_("Unit")),
         FieldPanel("parent_campaign"),
     ]
@@ -318,7 +319,7 @@ class CampaignResponsibility(TranslatableMixin, Orderable):
 class CampaignDocument(TranslatableMixin, Orderable):
     campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="document_links")
     document = models.ForeignKey(
-        "thidua_wagtail.OfficialDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "thidua_wagtail.OfficialDocument", verbose_name=pgettext_lazy("official document", "document"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("document")]

@@ -123,7 +123,7 @@ class Nomination(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("nomination", "Rejected")
 
     class Notification(models.TextChoices):
         PENDING = "pending", _("Not sent yet")

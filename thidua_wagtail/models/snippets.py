@@ -7,6 +7,7 @@ exemplary profiles and news.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -234,7 +235,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         _("number and symbol"), max_length=64, help_text=_("As printed on the document, e.g. \"60/KH-KHCN\".")
     )
     doc_type = models.CharField(_("type"), max_length=20, choices=DocType.choices, default=DocType.PLAN)
-    title = models.CharField(_("title"), max_length=500, help_text=_("The document's summary line (trích yếu)."))
+    title = models.CharField(pgettext_lazy("official document", "title"), max_length=500, help_text=_("The document's summary line (trích yếu)."))
     # Required in the admin; empty only on a decision made from a typed number when upgrading from 0.1 (migration
     # 0007), until an editor completes it.
     issue_date = models.DateField(_("issue date"), null=True, blank=False)
@@ -326,7 +327,7 @@ class DocumentImplements(Orderable):
     document = ParentalKey(OfficialDocument, on_delete=models.CASCADE, related_name="implements_links")
     implemented = models.ForeignKey(
         OfficialDocument,
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("official document", "document"),
         on_delete=models.CASCADE,
         related_name="implemented_by_links",
     )
