@@ -35,6 +35,7 @@ THIDUA_OPEN_DATA_LICENCE    CC BY 4.0  The licence the register's open data is p
 THIDUA_OPEN_DATA_LICENCE_URL (CC BY 4.0's deed)  ... and its address
 THIDUA_RECIPIENT_IMPORT_MAX_SIZE 5 MB  Largest spreadsheet of a decision's recipients the import accepts (bytes)
 THIDUA_RECIPIENT_IMPORT_MAX_ROWS 2000  Most recipients one import reads
+THIDUA_TRANSLATION_GLOSSARY {}     The site's own terms {Vietnamese: English} for the glossary translator (glossary.py)
 ==========================  =======  ==================================================
 """
 
@@ -70,6 +71,8 @@ DEFAULTS = {
     "RECIPIENT_IMPORT_MAX_SIZE": 5 * 1024 * 1024,
     "RECIPIENT_IMPORT_MAX_ROWS": 2000,
     "MAX_REQUEST_BODY_SIZE": 32 * 1024 * 1024,
+    # {Vietnamese: English}: the site's own terms for the glossary translator (glossary.py)
+    "TRANSLATION_GLOSSARY": {},
     "CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"

@@ -10,11 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import TranslationSource
 
 from .compat import get_permission_policy
 from .models import CampaignPage, Nomination
 from .pagetypes import detail_types
+from .translation_review import outdated_sources
 
 LIMIT = 8
 
@@ -123,8 +125,12 @@ class TranslationsPanel(DashboardPanel):
                 elif page.last_published_at and synced.get(page.translation_key) and \
                         synced[page.translation_key] < page.last_published_at:
                     outdated.append((page, locale))
+        user = self.request.user
         return {"missing": missing[:LIMIT], "missing_count": len(missing),
-                "outdated": outdated[:LIMIT], "outdated_count": len(outdated), "has_targets": bool(targets)}
+                "outdated": outdated[:LIMIT], "outdated_count": len(outdated), "has_targets": bool(targets),
+                # "Sync every changed page" (translation_review.SyncOutdatedTranslationsView)
+                "can_sync": user.has_perm("wagtail_localize.submit_translation") and outdated_sources().exists(),
+                "machine_translator": get_machine_translator()}
 
 
 def dashboard_panels(request):

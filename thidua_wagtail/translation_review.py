@@ -19,12 +19,21 @@ prepare; the Office publishes. So:
 view this replaces.
 """
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
 from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
 from .compat import get_permission_policy
@@ -108,6 +117,56 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
         if "publish_translations" not in form.fields:
             messages.info(self.request, _("The translations wait for the Office to review and publish them."))
         return response
+
+
+def outdated_sources():
+    """wagtail-localize sources of live pages published again since their strings were last extracted, that have
+    a translation: what "Sync translated pages" would update, for every page at once."""
+    newer = Page.objects.filter(translation_key=OuterRef("object_id"), locale=OuterRef("locale"), live=True,
+                                last_published_at__gt=OuterRef("last_updated_at"))
+    translated = Translation.objects.filter(source=OuterRef("pk"), enabled=True)
+    return TranslationSource.objects.filter(Exists(newer), Exists(translated))
+
+
+class SyncOutdatedTranslationsView(View):
+    """The dashboard's "Sync every changed page": each outdated source takes the page's published content (new
+    strings appear untranslated in the translation editor, deleted ones go), the translations' view restrictions
+    follow, and, when asked and a machine translator is configured (the glossary, glossary.py), the new strings
+    are pre-filled. Nothing is published: the Office reviews and publishes each translation, as after a sync of
+    one page by someone who may not publish."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        translator = get_machine_translator() if request.POST.get("machine_translate") else None
+        synced = prefilled = 0
+        for source in outdated_sources().select_related("locale"):
+            try:
+                source.update_from_db()
+            except ObjectDoesNotExist:
+                continue
+            synced += 1
+            for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+                with contextlib.suppress(ValidationError):
+                    source.update_target_view_restrictions(translation.target_locale)
+                if translator is not None and translator.can_translate(source.locale, translation.target_locale):
+                    with contextlib.suppress(PermissionDenied, Http404):
+                        prefilled += bool(apply_machine_translation(translation.id, request.user, translator))
+        if synced:
+            messages.success(request, ngettext(
+                "%(count)s page synced: its new strings wait in the translation editor.",
+                "%(count)s pages synced: their new strings wait in the translation editor.", synced)
+                % {"count": synced})
+            if prefilled:
+                messages.info(request, ngettext(
+                    "%(count)s translation pre-filled by %(tool)s.",
+                    "%(count)s translations pre-filled by %(tool)s.", prefilled)
+                    % {"count": prefilled, "tool": translator.display_name})
+        else:
+            messages.info(request, _("No translated page has changed since it was last synced."))
+        return redirect("wagtailadmin_home")
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,12 @@ from .dashboard import dashboard_panels
 from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView, ListedRecipientsReportView
 from .sections import HOME_COPY_ACTION
-from .translation_review import ReviewedUpdateTranslationsView, guard_snippet_delete, guard_snippet_edit
+from .translation_review import (
+    ReviewedUpdateTranslationsView,
+    SyncOutdatedTranslationsView,
+    guard_snippet_delete,
+    guard_snippet_edit,
+)
 from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
 
 set_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
@@ -38,7 +43,9 @@ def add_dashboard_panels(request, panels):
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own URL for the same path
 def register_reviewed_translation_sync():
     return [path("localize/update/<int:translation_source_id>/", ReviewedUpdateTranslationsView.as_view(),
-                 name="thidua_update_translations")]
+                 name="thidua_update_translations"),
+            path("thidua/sync-translations/", SyncOutdatedTranslationsView.as_view(),
+                 name="thidua_sync_translations")]
 
 
 # Before wagtail-localize's translation editor (which hooks in the same way), so its publish button is guarded.

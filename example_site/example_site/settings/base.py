@@ -133,6 +133,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # The Wagtail admin and wagtail-localize in Vietnamese, shipped with the app (read before the apps' own catalogues).
 LOCALE_PATHS = [thidua_wagtail.WAGTAIL_LOCALE_PATH]
+# "Translate" pre-fills the app's fixed terms and earlier translations (docs/translation.md).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "thidua_wagtail.glossary.GlossaryTranslator"}
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
