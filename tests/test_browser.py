@@ -306,7 +306,9 @@ KEPT_NAMES = {"wagtail", "localize", "url", "urls", "api", "csv", "xlsx", "json"
               # home page Wagtail's migration creates was never published through Wagtail): a value, not a string
               # of any catalogue. Left as is rather than copying the report's whole template.
               "none"}
-VIETNAMESE_LETTERS = re.compile(r"[à-ỹđ]", re.IGNORECASE)
+VIETNAMESE_LETTERS = re.compile(r"[À-ỹĐđ]")  # no IGNORECASE: it would take "i" for "ı" and "s" for "ſ"
+TIME_ZONE = re.compile(r"\b(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/|"
+                       r"^[A-Za-z_+-]+: (GMT|UTC|[A-Z]{2,5})\b")
 
 
 def english_words():
@@ -329,25 +331,53 @@ def content_strings():
     """What editors wrote (titles, names, user names): English in the English tree is content, not interface."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page
+    from wagtail.models import Page, Task, Workflow
 
     from thidua_wagtail.models import Award, Unit
+    from thidua_wagtail.models import CampaignPage as Campaign
 
     found = set(Page.objects.values_list("title", flat=True))
-    found |= set(Unit.objects.values_list("name", flat=True)) | set(Award.objects.values_list("name", flat=True))
-    found |= set(OfficialDocument.objects.values_list("title", flat=True))
+    found |= set(Campaign.objects.values_list("summary", flat=True)) | set(
+        Campaign.objects.values_list("slogan", flat=True))
+    for model, fields in ((Unit, ("name", "short_name")), (Award, ("name", "legal_basis")),
+                          (OfficialDocument, ("title", "issuing_body", "summary")), (Workflow, ("name",)),
+                          (Task, ("name",))):
+        for field in fields:
+            found |= set(model.objects.values_list(field, flat=True))
     found |= set(get_image_model().objects.values_list("title", flat=True))
     found |= set(get_document_model().objects.values_list("title", flat=True))
     found |= set(get_user_model().objects.values_list("username", flat=True))
     return {text for text in found if text}
 
 
-def english_lines(text, words, content):
+def vietnamese_ascii_words():
+    """Vietnamese syllables written without marks ("trang", "tin", "thi"…), from the Vietnamese catalogues: not
+    English even when an English msgid has the same letters."""
+    import polib
+
+    root = Path(__file__).resolve().parent.parent / "thidua_wagtail"
+    words = set()
+    for path in [*root.glob("locale/vi/LC_MESSAGES/*.po"), *root.glob("wagtail_locale/vi/LC_MESSAGES/*.po")]:
+        for entry in polib.pofile(str(path)):
+            text = re.sub(r"%\([a-z_]+\)[sd]|\{[a-z_]*\}|<[^>]+>", " ", entry.msgstr or entry.msgstr_plural.get(0, ""))
+            words.update(w.lower() for w in re.findall(r"[A-Za-zÀ-ỹđĐ]+", text) if not VIETNAMESE_LETTERS.search(w))
+    return words
+
+
+def english_lines(text, words, content, names=("Tiếng Việt", "English")):
+    """The lines of ``text`` that still hold an English word once what editors wrote (``content``) and the names of
+    the languages are taken out: a word of the English msgids that is not also a Vietnamese syllable."""
+    vietnamese = vietnamese_ascii_words()
     left = []
     for line in {line.strip() for line in text.splitlines()}:
-        if not line or VIETNAMESE_LETTERS.search(line) or any(item in line for item in content):
+        rest = line
+        for item in sorted(content | set(names), key=len, reverse=True):
+            rest = rest.replace(item, " ")
+        if TIME_ZONE.search(rest):  # the time zone menu: "Asia/Ho_Chi_Minh: …", names of places
             continue
-        if any(word.lower() in words for word in re.findall(r"[A-Za-z]{3,}", line)):
+        found = [w for w in re.findall(r"\w+", rest) if len(w) >= 3 and w.isascii() and w.isalpha()
+                 and w.lower() in words and w.lower() not in vietnamese]
+        if found:
             left.append(line)
     return sorted(left)
 

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.db import router
 from django.db.models.deletion import Collector, ProtectedError
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,6 +35,12 @@ register_snippet(ThiduaViewSetGroup)
 def register_home_copy_action(actions):
     actions.register_action(HOME_COPY_ACTION, _("Translate the home page for the emulation sections"),
                             _("Home page translated for the emulation sections"))
+
+
+@hooks.register("insert_global_admin_js")
+def translate_localize_hardcoded_strings():
+    """wagtail-localize's translation editor writes three things in English outside any catalogue (static js)."""
+    return format_html('<script src="{}" defer></script>', static("thidua_wagtail/js/localize-strings.js"))
 
 
 @hooks.register("construct_homepage_panels")
