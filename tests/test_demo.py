@@ -1,5 +1,6 @@
 """The thidua_demo command: content drawn from the seed plan, safe to run twice."""
 
+import datetime
 import re
 from io import StringIO
 
@@ -126,6 +127,15 @@ def test_demo_pages_render(client, demo):
         html = response.content.decode()
         assert f"<h1>{escape(page.title)}</h1>" in html
         assert f'<html lang="{page.locale.language_code}">' in html
+    # Issue 21: the seed plan's date of effect (Decree 42/2022/NĐ-CP, Art. 4), in both languages, on its campaign.
+    from thidua_wagtail.models import OfficialDocument
+
+    plans = OfficialDocument.objects.filter(number="60/KH-KHCN")
+    assert {(p.locale.language_code, p.effective_date) for p in plans} == {
+        ("vi", datetime.date(2019, 8, 26)), ("en", datetime.date(2019, 8, 26))}
+    campaign = next(p for p in pages if p.locale.language_code == "vi" and getattr(p, "document_links", None)
+                    and p.document_links.filter(document__number="60/KH-KHCN").exists())
+    assert "có hiệu lực từ" in client.get(campaign.url).content.decode()
 
 
 def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):

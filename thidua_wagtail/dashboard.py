@@ -14,6 +14,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import TranslationSource
 
 from .compat import get_permission_policy
+from .compliance import compliance_gaps
 from .models import CampaignPage, Nomination
 from .pagetypes import detail_types
 from .translation_review import outdated_sources
@@ -133,5 +134,22 @@ class TranslationsPanel(DashboardPanel):
                 "machine_translator": get_machine_translator()}
 
 
+class CompliancePanel(DashboardPanel):
+    """How many gaps the Decree 42 compliance report lists (compliance.py), by kind, with a link to it."""
+
+    name = "thidua_compliance"
+    template_name = "thidua_wagtail/admin/panels/compliance.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        gaps = compliance_gaps()
+        counts = {}
+        for gap in gaps:
+            counts[gap.label] = counts.get(gap.label, 0) + 1
+        return {"count": len(gaps), "counts": sorted(counts.items(), key=lambda item: -item[1]),
+                "report_url": reverse("thidua_compliance")}
+
+
 def dashboard_panels(request):
-    return [CampaignsPanel(request), NominationsPanel(request), ReviewPanel(request), TranslationsPanel(request)]
+    return [CampaignsPanel(request), NominationsPanel(request), ReviewPanel(request), TranslationsPanel(request),
+            CompliancePanel(request)]

@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 
 from .awards import PREREQUISITES, prerequisite_warnings
 from .compat import set_permission_policy
+from .compliance import ComplianceReportView
 from .dashboard import dashboard_panels
 from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView, ListedRecipientsReportView
@@ -87,6 +88,7 @@ def register_report_urls():
              name="thidua_listed_recipients"),
         path("reports/thidua-listed-recipients/results/", ListedRecipientsReportView.as_view(results_only=True),
              name="thidua_listed_recipients_results"),
+        path("reports/thidua-compliance/", ComplianceReportView.as_view(), name="thidua_compliance"),
     ]
 
 
@@ -113,6 +115,12 @@ def register_honours_report_menu_item():
 def register_listed_recipients_report_menu_item():
     return ReportMenuItem(ListedRecipientsReportView, _("Recipients listed on decisions"),
                           reverse("thidua_listed_recipients"), icon_name="list-ul", order=751)
+
+
+@hooks.register("register_reports_menu_item")
+def register_compliance_report_menu_item():
+    return ReportMenuItem(ComplianceReportView, _("Decree 42 compliance"), reverse("thidua_compliance"),
+                          icon_name="tasks", order=752)
 
 
 def warn_about_prerequisites(request, page):

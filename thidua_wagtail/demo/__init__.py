@@ -401,6 +401,7 @@ def _load_documents(locale, report):
             "doc_type": OfficialDocument.DocType.PLAN,
             "title": "Tổ chức Đại hội Thi đua yêu nước các cấp tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ X",
             "issue_date": D(2019, 8, 6),
+            "effective_date": D(2019, 8, 6),
             "place": "Thái Nguyên",
             "issuing_body": "Ủy ban nhân dân tỉnh Thái Nguyên",
         },
@@ -430,6 +431,9 @@ def _import_seed_plan(index, locale, report):
         return document, main, []
     result, _plan = import_plan_file(SEED_PATH.name, SEED_PATH.read_bytes(), parent=index)
     report.add(result.document, True)
+    # The editor's part: the date of effect (Decree 42/2022/NĐ-CP, Art. 4), which the plan leaves to its issue.
+    result.document.effective_date = result.document.issue_date
+    result.document.save(update_fields=["effective_date"])
     main = result.campaign
     for name, value in MAIN_CAMPAIGN.items():
         setattr(main, name, value)
@@ -467,8 +471,8 @@ def _decision(number, year, decided_by, locale, report):
     """The commendation decision an honour of the demo comes from: one per number, among the site's documents."""
     decision, created = OfficialDocument.objects.get_or_create(
         number=number, locale=locale, doc_type=OfficialDocument.DocType.DECISION,
-        defaults={"title": DECISION_TITLE, "issue_date": D(year, 12, 20), "place": "Thái Nguyên",
-                  "issuing_body": decided_by},
+        defaults={"title": DECISION_TITLE, "issue_date": D(year, 12, 20), "effective_date": D(year, 12, 20),
+                  "place": "Thái Nguyên", "issuing_body": decided_by},
     )
     report.add(decision, created)
     return decision
@@ -491,7 +495,8 @@ DECISION_LISTS = {
 }
 # The decision that revoked it (Law on Emulation and Commendation 2022, Chapter VII).
 REVOCATION = {"number": "35/QĐ-UBND", "title": "Quyết định hủy bỏ quyết định khen thưởng",
-              "issue_date": D(2022, 3, 15), "place": "Thái Nguyên", "issuing_body": "Chủ tịch UBND tỉnh Thái Nguyên",
+              "issue_date": D(2022, 3, 15), "effective_date": D(2022, 3, 15), "place": "Thái Nguyên",
+              "issuing_body": "Chủ tịch UBND tỉnh Thái Nguyên",
               "summary": "Hủy bỏ Bằng khen đã tặng ông Vũ Văn Hải do hồ sơ đề nghị khen thưởng không trung thực."}
 
 

@@ -239,6 +239,11 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     # Required in the admin; empty only on a decision made from a typed number when upgrading from 0.1 (migration
     # 0007), until an editor completes it.
     issue_date = models.DateField(_("issue date"), null=True, blank=False)
+    # Decree 42/2022/NĐ-CP, Art. 4: a published document states when it takes effect.
+    effective_date = models.DateField(
+        _("date of effect"), null=True, blank=True,
+        help_text=_("When the document takes effect (often the issue date: \"có hiệu lực kể từ ngày ký\"). Public "
+                    "documents without it are listed by the compliance report."))
     place = models.CharField(_("place of issue"), max_length=128, blank=True)
     issuing_body = models.CharField(_("issuing body"), max_length=255)
     signer_name = models.CharField(_("signer"), max_length=128, blank=True)
@@ -270,7 +275,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     panels = [
         FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("place")]),
         FieldPanel("issuing_body"),
         MultiFieldPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Signature")),
         FieldPanel("summary"),
@@ -302,6 +307,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
 
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name"),
+                                    SynchronizedField("effective_date", overridable=False),
                                     SynchronizedField("is_public", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
