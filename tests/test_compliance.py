@@ -58,7 +58,7 @@ def test_the_report_lists_each_gap_with_a_link_to_its_editor(office, content):
     assert not any(title.startswith("99/KH-UBND") for _kind, title in found)
 
     html = office.get(REPORT).content.decode()
-    assert "Kiểm tra theo Nghị định 42" in html and "Hình ảnh chưa có văn bản thay thế" in html
+    assert "<title>Kiểm tra theo Nghị định 42 - " in html and "Hình ảnh chưa có văn bản thay thế" in html
     assert f'href="{reverse("wagtailimages:edit", args=[content["bare"].pk])}"' in html
     assert "Quyết định chưa có người ký</th><td>1</td>" in html
 

@@ -129,7 +129,7 @@ class ComplianceReportView(TemplateView):
             counts[gap.kind] += 1
         return self.render_to_response(self.get_context_data(
             gaps=gaps, counts=[(KINDS[kind], count) for kind, count in counts.items()], page_title=self.page_title,
-            header_icon=self.header_icon))
+            header_title=self.page_title, header_icon=self.header_icon))
 
     def csv(self, request, gaps):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
