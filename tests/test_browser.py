@@ -429,3 +429,48 @@ def test_the_editors_screens_are_in_vietnamese(browser, live_server, demo_site):
         "\n".join(f"{url}\n" + "\n".join(f"    {line}" for line in lines) for url, lines in found.items()) or
         "No English interface string on the editor's screens.\n", encoding="utf-8")
     assert found == {}
+
+
+def test_the_nomination_form_works_with_the_keyboard_alone(browser, live_server, demo_site):
+    """Issue 21 (Circular 26/2020/TT-BTTTT): a visitor who cannot use a mouse skips to the content, reaches every
+    field of the nomination form in order with Tab, sees where the focus is, fills it in and sends it with the
+    keyboard alone; the robots' trap field is never reached."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page.goto(live_server.url + "/vi/de-cu-dien-hinh-tien-tien/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.getAttribute('href')")
+    assert skip and skip.startswith("#"), skip  # the first stop is the skip link
+    page.keyboard.press("Enter")
+    typed = {"id_nominee_name": "Đinh Thị Bàn Phím", "id_position": "Chuyên viên", "id_unit_name": "Tổ Công nghệ số",
+             "id_achievements": "Hoàn thành xuất sắc nhiệm vụ chuyển đổi số của Sở.",
+             "id_nominator_name": "Người dùng bàn phím", "id_nominator_email": "banphim@example.org"}
+    reached, unfocused = [], []
+    for _step in range(80):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return {id: e.id, tag: e.tagName, type: e.type || "", name: e.name || "",
+                    shown: s.outlineStyle !== "none" && s.outlineWidth !== "0px" || s.boxShadow !== "none"}; }""")
+        key = state["id"] or state["name"] or state["tag"]
+        reached.append(key)
+        if not state["shown"]:
+            unfocused.append(key)
+        if key in typed:
+            page.keyboard.type(typed[key], delay=2)
+        elif key == "id_kind_0":
+            page.keyboard.press("Space")
+        elif key == "id_consent":
+            page.keyboard.press("Space")
+        elif state["tag"] == "BUTTON" and state["type"] == "submit" and "id_consent" in reached:
+            break
+    # Every field, in the order the page shows them (one stop per radio group), with nothing skipped.
+    fields = page.evaluate("""() => [...document.querySelectorAll(
+        "form.td-form input, form.td-form select, form.td-form textarea")].filter(e => e.type !== "hidden" && e.tabIndex >= 0 && e.offsetParent !== null
+        && !(e.type === "radio" && !e.id.endsWith("_0"))).map(e => e.id)""")
+    assert {"id_kind_0", "id_nominee_name", "id_achievements", "id_nominator_email", "id_consent"} <= set(fields)
+    assert [key for key in reached if key in fields] == fields, reached
+    assert "id_website" not in reached and unfocused == [], unfocused
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".td-success").is_visible(), page.locator(".td-form__field--error").all_inner_texts()
+    nomination = Nomination.objects.get(nominee_name="Đinh Thị Bàn Phím")
+    assert nomination.kind == "individual" and nomination.unit_name == "Tổ Công nghệ số" and nomination.consent
