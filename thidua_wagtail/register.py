@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .cache import cached_response
 from .conf import thidua_settings
+from .exports import neutralise_formula
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
 from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
@@ -206,7 +207,7 @@ def open_data_response(request, fmt):
         writer.writeheader()
         for row in rows:
             # A cell that a spreadsheet would run as a formula is written as text.
-            writer.writerow({key: f"'{value}" if isinstance(value, str) and value and value[0] in "=+-@\t\r" else value
+            writer.writerow({key: neutralise_formula(value) if isinstance(value, str) else value
                              for key, value in row.items()})
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="honours-{locale.language_code}.csv"'
