@@ -89,7 +89,9 @@ def site_urls(sections, home, unit, awards):
         page.save_revision().publish()
     urls = [p.url for p in (sections["campaigns"], sections["profiles"], sections["news"], campaign, profile, news,
                             nomination, statistics)]
-    return urls + ["/vi/", "/vi/tim-kiem/", "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/profiles/",
+    document = factories.make_document("60/KH-KHCN", area="Thi đua, khen thưởng")
+    return urls + ["/vi/van-ban-thi-dua/", f"/vi/van-ban-thi-dua/{document.pk}/", "/vi/co-cau-to-chuc/", "/vi/", "/vi/tim-kiem/",
+                   "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/profiles/",
                    "/api/v2/news/", "/sitemap.xml"]
 
 

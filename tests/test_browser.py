@@ -218,6 +218,10 @@ def public_urls(lang):
         "register": "/vi/tra-cuu-khen-thuong/?q=nguyen+thi" if lang == "vi" else "/en/honours/",
         "decision": ("/vi/tra-cuu-khen-thuong/quyet-dinh/" if lang == "vi" else "/en/honours/decision/")
         + f"{OfficialDocument.objects.get(locale=locale, doc_type='decision', number='1456/QĐ-CTN').pk}/",
+        "documents": "/vi/van-ban-thi-dua/" if lang == "vi" else "/en/documents/",
+        "document": ("/vi/van-ban-thi-dua/" if lang == "vi" else "/en/documents/")
+        + f"{OfficialDocument.objects.get(locale=locale, number='60/KH-KHCN').pk}/",
+        "organisation": "/vi/co-cau-to-chuc/" if lang == "vi" else "/en/organisation/",
     }
 
 
@@ -391,10 +395,12 @@ def test_the_editors_screens_are_in_vietnamese(browser, live_server, demo_site):
 
     from thidua_wagtail.models import (
         CampaignIndexPage,
+        ContentFeedback,
         NewsIndexPage,
         NominationPage,
         ProfileIndexPage,
         StatisticsPage,
+        Unit,
     )
 
     vi_pages = Page.objects.filter(locale__language_code="vi")
@@ -411,7 +417,10 @@ def test_the_editors_screens_are_in_vietnamese(browser, live_server, demo_site):
             "/admin/workflows/list/", "/admin/workflows/tasks/index/", "/admin/reports/locked/",
             "/admin/reports/site-history/", "/admin/reports/aging-pages/", "/admin/reports/thidua-honours/",
             "/admin/settings/thidua_wagtail/organisationsettings/", "/admin/users/", "/admin/groups/", "/admin/locales/", "/admin/collections/",
-            "/admin/account/", "/admin/thidua_nominations/", "/admin/thidua_plan_import/"]
+            "/admin/account/", "/admin/thidua_nominations/", "/admin/thidua_plan_import/",
+            "/admin/reports/thidua-compliance/", "/admin/reports/thidua-feedback/",
+            f"/admin/snippets/thidua_wagtail/unit/edit/{Unit.objects.filter(locale__language_code='vi').first().pk}/"]
+    ContentFeedback.objects.create(page=edits[5], language="vi", useful=False, comment="Thiếu ảnh")
     words, vietnamese, content = english_words(), vietnamese_ascii_words(), content_strings()
     page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="vi-VN")
     login(page, live_server)
@@ -474,3 +483,46 @@ def test_the_nomination_form_works_with_the_keyboard_alone(browser, live_server,
     assert page.locator(".td-success").is_visible(), page.locator(".td-form__field--error").all_inner_texts()
     nomination = Nomination.objects.get(nominee_name="Đinh Thị Bàn Phím")
     assert nomination.kind == "individual" and nomination.unit_name == "Tổ Công nghệ số" and nomination.consent
+
+
+def test_the_feedback_form_works_with_the_keyboard_alone(browser, live_server, demo_site):
+    """Issue 21 (Circular 26/2020/TT-BTTTT): under an article, a keyboard user reaches the question, opens the
+    comment box, types a comment and answers "Yes" without a mouse, every stop showing its focus; the answer is
+    said in place (aria-live) and stored with the comment; the robots' trap is never reached."""
+    from thidua_wagtail.models import ContentFeedback
+
+    news = NewsPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page.goto(live_server.url + news.url)
+    page.locator(".td-feedback").scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('.td-feedback').previousElementSibling?.setAttribute('tabindex', '-1')")
+    page.evaluate("(document.querySelector('.td-feedback').previousElementSibling || document.body).focus()")
+    reached, unfocused = [], []
+    for _step in range(40):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return {id: e.id, tag: e.tagName, value: e.value || "", inForm: !!e.closest(".td-feedback"),
+                    shown: s.outlineStyle !== "none" && s.outlineWidth !== "0px" || s.boxShadow !== "none"}; }""")
+        key = state["id"] or (state["tag"] + ":" + state["value"])
+        if not state["inForm"]:
+            if reached:
+                break
+            continue
+        reached.append(key)
+        if not state["shown"]:
+            unfocused.append(key)
+        if state["tag"] == "SUMMARY":
+            page.keyboard.press("Enter")  # opens the comment box
+        elif key == "td-feedback-comment":
+            page.keyboard.type("Bài viết rõ ràng, dễ hiểu.", delay=2)
+        elif key == "BUTTON:yes":
+            page.keyboard.press("Enter")
+            break
+    assert reached == ["SUMMARY:", "td-feedback-comment", "BUTTON:yes"], reached
+    assert unfocused == [] and "td-feedback-website" not in reached
+    status = page.locator(".td-feedback__status")
+    status.wait_for(state="visible")
+    assert status.inner_text() == "Cảm ơn bạn đã cho ý kiến."
+    assert page.evaluate("document.activeElement.classList.contains('td-feedback__status')")
+    feedback = ContentFeedback.objects.get(page=news)
+    assert feedback.useful and feedback.comment == "Bài viết rõ ràng, dễ hiểu." and feedback.language == "vi"

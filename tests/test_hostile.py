@@ -21,7 +21,8 @@ HYPOTHESIS = settings(max_examples=500, deadline=None, derandomize=True,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 FILTER_KEYS = ["status", "type", "year", "kind", "unit", "award", "campaign", "tag", "page", "q", "in", "sent",
-               "export", "locale", "format", "limit", "offset", "order", "fields", "search"]
+               "export", "locale", "format", "limit", "offset", "order", "fields", "search", "doc_type", "issuing_body",
+               "area", "decision"]
 NASTY = ["", "0", "-1", "²", "١٢", "9" * 40, "%00", "\x00", "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd",
          "NaN", "1e309", "true", "ongoing", "regular", "individual", "2020", "🎉", "Đ", "\u202e", "a" * 3000]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.integers(-10**20, 10**20).map(str))
@@ -51,7 +52,8 @@ def test_generated_paths_never_500(client, site_urls):
     seen = []
 
     @HYPOTHESIS
-    @given(prefix=st.sampled_from(["/vi/", "/en/", "/", "/api/v2/pages/", "/vi/phong-trao/", "/documents/"]),
+    @given(prefix=st.sampled_from(["/vi/", "/en/", "/", "/api/v2/pages/", "/vi/phong-trao/", "/documents/",
+                                          "/vi/van-ban-thi-dua/", "/en/documents/"]),
            parts=st.lists(segment, min_size=1, max_size=4))
     def check(prefix, parts):
         path = prefix + "/".join(parts)

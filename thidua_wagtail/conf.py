@@ -24,13 +24,15 @@ THIDUA_NOMINATION_RATE_LIMIT 5       Nominations one IP address may send per per
 THIDUA_NOMINATION_RATE_PERIOD 3600   The rate limit's period, in seconds
 THIDUA_NOMINATION_MAX_FILES 3        Attachments per nomination
 THIDUA_NOMINATION_MAX_FILE_SIZE 5 MB Largest attachment (bytes)
+THIDUA_FEEDBACK_RATE_LIMIT  30       Answers to "Was this information useful?" one IP address may send per period
+THIDUA_FEEDBACK_RATE_PERIOD 3600     ... the period, in seconds (feedback.py)
 THIDUA_MAX_REQUEST_BODY_SIZE 32 MB   RequestBodyLimitMiddleware: larger request bodies get 413 before being read
 THIDUA_CONTENT_SECURITY_POLICY (see below) SecurityHeadersMiddleware: the policy of public pages
 THIDUA_ADMIN_CONTENT_SECURITY_POLICY (see below) ... of the admin and of visitors with a session (editors)
 THIDUA_PERMISSIONS_POLICY   (see below) SecurityHeadersMiddleware: browser features no page uses are turned off
 THIDUA_BASE_TEMPLATE        None     The site's base template the app's pages extend (None: the app's own layout)
 THIDUA_STYLESHEET           (the app's) The static path of the components' stylesheet; None: no stylesheet of the app at all
-THIDUA_REGISTER_PAGE_SIZE   50       Rows per page of the public register of honours (register.py)
+THIDUA_REGISTER_PAGE_SIZE   50       Rows per page of the register of honours and of the document registry
 THIDUA_OPEN_DATA_LICENCE    CC BY 4.0  The licence the register's open data is published under (its name)
 THIDUA_OPEN_DATA_LICENCE_URL (CC BY 4.0's deed)  ... and its address
 THIDUA_RECIPIENT_IMPORT_MAX_SIZE 5 MB  Largest spreadsheet of a decision's recipients the import accepts (bytes)
@@ -63,6 +65,8 @@ DEFAULTS = {
     "NOMINATION_RATE_PERIOD": 3600,
     "NOMINATION_MAX_FILES": 3,
     "NOMINATION_MAX_FILE_SIZE": 5 * 1024 * 1024,
+    "FEEDBACK_RATE_LIMIT": 30,
+    "FEEDBACK_RATE_PERIOD": 3600,
     "BASE_TEMPLATE": None,
     "STYLESHEET": "thidua_wagtail/css/thidua.css",
     "REGISTER_PAGE_SIZE": 50,

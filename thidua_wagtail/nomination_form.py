@@ -156,20 +156,21 @@ class NominationForm(forms.ModelForm):
 # ---------------------------------------------------------------------------
 
 
-def client_key(request):
+def client_key(request, kind="nominations"):
     address = request.META.get("REMOTE_ADDR", "")
-    return "thidua:nominations:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"thidua:{kind}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
-def reserve_submission(request):
+def reserve_submission(request, kind="nominations", limit=None, period=None):
     """Count one submission from this address and say whether it is within the limit, in one atomic step
     (Redis ``INCR``): twelve simultaneous posts from one address store exactly the limit, not more.
 
     The cache is an accelerator, not a gate: when it cannot count (Redis down), the nomination is accepted and
     a warning logged, so no visitor's nomination is lost to an outage.
     """
-    key = client_key(request)
-    period = thidua_settings.NOMINATION_RATE_PERIOD
+    key = client_key(request, kind)
+    period = period or thidua_settings.NOMINATION_RATE_PERIOD
+    limit = limit or thidua_settings.NOMINATION_RATE_LIMIT
     try:
         cache.add(key, 0, period)
         try:
@@ -177,12 +178,12 @@ def reserve_submission(request):
         except ValueError:  # expired between add and incr
             count = 1 if cache.add(key, 1, period) else cache.incr(key)
     except Exception:  # a cache backend that raises when its server is down
-        logger.warning("Nomination rate limit not checked: the cache is unavailable", exc_info=True)
+        logger.warning("%s rate limit not checked: the cache is unavailable", kind.capitalize(), exc_info=True)
         return True
     if count is None:  # FailSafeRedisCache while Redis is down
-        logger.warning("Nomination rate limit not checked: the cache is unavailable")
+        logger.warning("%s rate limit not checked: the cache is unavailable", kind.capitalize())
         return True
-    return count <= thidua_settings.NOMINATION_RATE_LIMIT
+    return count <= limit
 
 
 # ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .cache import cached_response
 from .conf import thidua_settings
+from .document_registry import document_links
 from .exports import neutralise_formula
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
@@ -239,5 +240,5 @@ def decision_response(request, pk):
         "decision": decision,
         "conferred": [*on_profiles.filter(decision=decision), *on_decisions.filter(decision=decision)],
         "revoked": [*on_profiles.filter(revoked_by=decision), *on_decisions.filter(revoked_by=decision)],
-        "thidua_base_template": base_template(),
+        **document_links(decision, locale), "thidua_base_template": base_template(),
     })

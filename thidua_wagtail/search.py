@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import Count, Window
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
@@ -286,7 +287,7 @@ def page_hits(pages, query, request=None):
 def document_hits(documents, query):
     hits = []
     for document in documents:
-        url = document.file.url if document.file_id else ""
+        url = reverse("thidua_wagtail:document", args=[document.pk])
         text = document.summary or document.issuing_body
         title = excerpt(f"{document.number} — {document.title}", query, 1000)
         hits.append(Hit(str(DOCUMENT_LABEL), title, url, document.issue_date, excerpt(text, query), document))

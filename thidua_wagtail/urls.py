@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from . import feeds, register, views
+from . import document_registry, feedback, feeds, organisation, register, views
 
 app_name = "thidua_wagtail"
 
@@ -23,6 +23,11 @@ urlpatterns = [
          {"fmt": "csv"}, name="honours_csv"),
     path(format_lazy("{}honours.json", pgettext_lazy("URL path", "honours/")), register.open_data_view,
          {"fmt": "json"}, name="honours_json"),
+    path(pgettext_lazy("URL path", "documents/"), document_registry.registry_view, name="documents"),
+    path(format_lazy("{}<int:pk>/", pgettext_lazy("URL path", "documents/")), document_registry.document_view,
+         name="document"),
+    path(pgettext_lazy("URL path", "organisation/"), organisation.organisation_view, name="organisation"),
+    path("feedback/", feedback.feedback_view, name="feedback"),
     path("feeds/news/rss/", feeds.NewsRssFeed(), name="news_rss"),
     path("feeds/news/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("feeds/campaigns/rss/", feeds.CampaignRssFeed(), name="campaigns_rss"),

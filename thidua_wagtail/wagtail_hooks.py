@@ -17,6 +17,7 @@ from .awards import PREREQUISITES, prerequisite_warnings
 from .compat import set_permission_policy
 from .compliance import ComplianceReportView
 from .dashboard import dashboard_panels
+from .feedback import FeedbackReportView
 from .models import Award, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView, ListedRecipientsReportView
 from .sections import HOME_COPY_ACTION
@@ -89,6 +90,7 @@ def register_report_urls():
         path("reports/thidua-listed-recipients/results/", ListedRecipientsReportView.as_view(results_only=True),
              name="thidua_listed_recipients_results"),
         path("reports/thidua-compliance/", ComplianceReportView.as_view(), name="thidua_compliance"),
+        path("reports/thidua-feedback/", FeedbackReportView.as_view(), name="thidua_feedback"),
     ]
 
 
@@ -121,6 +123,12 @@ def register_listed_recipients_report_menu_item():
 def register_compliance_report_menu_item():
     return ReportMenuItem(ComplianceReportView, _("Decree 42 compliance"), reverse("thidua_compliance"),
                           icon_name="tasks", order=752)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return ReportMenuItem(FeedbackReportView, _("Feedback on content"), reverse("thidua_feedback"),
+                          icon_name="comment", order=753)
 
 
 def warn_about_prerequisites(request, page):

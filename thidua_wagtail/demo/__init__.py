@@ -71,6 +71,32 @@ UNITS = [
     ("Phòng Thử nghiệm", "PTN", Unit.Kind.OTHER, "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ"),
 ]
 
+# What the organisation page shows of each unit (Decree 42/2022/NĐ-CP, Art. 4): duties, head, contacts. Invented.
+UNIT_DETAILS = {
+    "Ban Giám đốc Sở": ("Lãnh đạo, điều hành toàn bộ hoạt động của Sở.", "Giám đốc Sở", "Trần Minh Đức",
+                        "0208 3855 001", "giamdoc@example.org"),
+    "Văn phòng Sở": ("Tham mưu tổng hợp, hành chính, văn thư, thi đua, khen thưởng của Sở.", "Chánh Văn phòng",
+                     "Lê Thị Hồng", "0208 3855 002", "vanphong@example.org"),
+    "Thanh tra Sở": ("Thanh tra hành chính và thanh tra chuyên ngành khoa học và công nghệ.", "Chánh Thanh tra",
+                     "Phạm Văn Bình", "0208 3855 003", ""),
+    "Phòng Kế hoạch - Tài chính": ("Tham mưu kế hoạch, ngân sách và tài sản của Sở.", "Trưởng phòng",
+                                   "Đỗ Thu Trang", "0208 3855 004", ""),
+    "Phòng Quản lý khoa học": ("Quản lý nhiệm vụ khoa học và công nghệ các cấp.", "Trưởng phòng", "Ngô Quang Huy",
+                               "0208 3855 005", ""),
+    "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ": (
+        "Ứng dụng, chuyển giao tiến bộ khoa học và công nghệ vào sản xuất và đời sống.", "Giám đốc Trung tâm",
+        "Vũ Thị Lan", "0208 3855 010", "trungtam@example.org"),
+}
+ORGANISATION_FUNCTIONS = (
+    "<p>Sở Khoa học và Công nghệ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, tham mưu, giúp Ủy ban nhân dân "
+    "tỉnh quản lý nhà nước về khoa học và công nghệ.</p>"
+    "<p>Sở có tư cách pháp nhân, có con dấu và tài khoản riêng; chịu sự chỉ đạo, quản lý về tổ chức, biên chế và "
+    "công tác của Ủy ban nhân dân tỉnh.</p>"
+    "<p>Sở tổ chức các phong trào thi đua và công tác khen thưởng trong ngành theo Luật Thi đua, khen thưởng.</p>"
+)
+# The field (lĩnh vực) of the demo's documents, as the registry filters them.
+DOCUMENT_AREA = "Thi đua, khen thưởng"
+
 PLAN_NUMBER = "60/KH-KHCN"
 PLAN_TITLE = "Tuyên truyền, phổ biến, quán triệt thực hiện Đại hội Thi đua yêu nước tỉnh lần thứ V"
 
@@ -370,7 +396,9 @@ def _load_settings(site, locale, report):
             parent_authority="Ủy ban nhân dân tỉnh Thái Nguyên",
             address="Thành phố Thái Nguyên, tỉnh Thái Nguyên",
             footer="<p>Trang thông tin thi đua, khen thưởng (nội dung minh họa).</p>",
+            functions=ORGANISATION_FUNCTIONS,
         )
+        settings.phone = "0208 3855 000"
         settings.email = "thidua@example.org"
         settings.save()
         report.add(settings, True)
@@ -384,7 +412,9 @@ def _load_units(locale, report):
         unit, created = Unit.objects.get_or_create(
             name=name,
             locale=locale,
-            defaults={"short_name": short_name, "kind": kind, "parent": units.get(parent), "sort_order": order * 10},
+            defaults={"short_name": short_name, "kind": kind, "parent": units.get(parent), "sort_order": order * 10,
+                      **dict(zip(("duties", "head_title", "head_name", "phone", "email"),
+                                 UNIT_DETAILS.get(name, ("", "", "", "", "")), strict=True))},
         )
         units[name] = unit
         report.add(unit, created)
@@ -404,6 +434,7 @@ def _load_documents(locale, report):
             "effective_date": D(2019, 8, 6),
             "place": "Thái Nguyên",
             "issuing_body": "Ủy ban nhân dân tỉnh Thái Nguyên",
+            "area": DOCUMENT_AREA,
         },
     )
     report.add(provincial, created)
@@ -433,7 +464,8 @@ def _import_seed_plan(index, locale, report):
     report.add(result.document, True)
     # The editor's part: the date of effect (Decree 42/2022/NĐ-CP, Art. 4), which the plan leaves to its issue.
     result.document.effective_date = result.document.issue_date
-    result.document.save(update_fields=["effective_date"])
+    result.document.area = DOCUMENT_AREA
+    result.document.save(update_fields=["effective_date", "area"])
     main = result.campaign
     for name, value in MAIN_CAMPAIGN.items():
         setattr(main, name, value)
@@ -472,7 +504,7 @@ def _decision(number, year, decided_by, locale, report):
     decision, created = OfficialDocument.objects.get_or_create(
         number=number, locale=locale, doc_type=OfficialDocument.DocType.DECISION,
         defaults={"title": DECISION_TITLE, "issue_date": D(year, 12, 20), "effective_date": D(year, 12, 20),
-                  "place": "Thái Nguyên", "issuing_body": decided_by},
+                  "place": "Thái Nguyên", "issuing_body": decided_by, "area": DOCUMENT_AREA},
     )
     report.add(decision, created)
     return decision
@@ -496,7 +528,7 @@ DECISION_LISTS = {
 # The decision that revoked it (Law on Emulation and Commendation 2022, Chapter VII).
 REVOCATION = {"number": "35/QĐ-UBND", "title": "Quyết định hủy bỏ quyết định khen thưởng",
               "issue_date": D(2022, 3, 15), "effective_date": D(2022, 3, 15), "place": "Thái Nguyên",
-              "issuing_body": "Chủ tịch UBND tỉnh Thái Nguyên",
+              "issuing_body": "Chủ tịch UBND tỉnh Thái Nguyên", "area": DOCUMENT_AREA,
               "summary": "Hủy bỏ Bằng khen đã tặng ông Vũ Văn Hải do hồ sơ đề nghị khen thưởng không trung thực."}
 
 

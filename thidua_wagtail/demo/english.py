@@ -48,6 +48,32 @@ ENGLISH.update({
     "Thành phố Thái Nguyên, tỉnh Thái Nguyên": "Thai Nguyen City, Thai Nguyen Province",
     "Trang thông tin thi đua, khen thưởng (nội dung minh họa).":
         "Emulation and commendation portal (demonstration content).",
+    "Lãnh đạo, điều hành toàn bộ hoạt động của Sở.": "Leads and directs all the Department's work.",
+    "Giám đốc Sở": "Director",
+    "Tham mưu tổng hợp, hành chính, văn thư, thi đua, khen thưởng của Sở.":
+        "Advises on general affairs, administration, records, emulation and commendation.",
+    "Chánh Văn phòng": "Chief of Office",
+    "Thanh tra hành chính và thanh tra chuyên ngành khoa học và công nghệ.":
+        "Administrative inspection and specialised inspection of science and technology.",
+    "Chánh Thanh tra": "Chief Inspector",
+    "Tham mưu kế hoạch, ngân sách và tài sản của Sở.": "Advises on the Department's plans, budget and assets.",
+    "Trưởng phòng": "Head of Division",
+    "Quản lý nhiệm vụ khoa học và công nghệ các cấp.": "Manages science and technology tasks at every level.",
+    "Ứng dụng, chuyển giao tiến bộ khoa học và công nghệ vào sản xuất và đời sống.":
+        "Applies and transfers scientific and technological advances to production and daily life.",
+    "Giám đốc Trung tâm": "Director of the Centre",
+    "Sở Khoa học và Công nghệ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, tham mưu, giúp Ủy ban nhân dân tỉnh "
+    "quản lý nhà nước về khoa học và công nghệ.":
+        "The Department of Science and Technology is a specialised agency of the Provincial People's Committee; it "
+        "advises and assists the Committee in the state management of science and technology.",
+    "Sở có tư cách pháp nhân, có con dấu và tài khoản riêng; chịu sự chỉ đạo, quản lý về tổ chức, biên chế và công "
+    "tác của Ủy ban nhân dân tỉnh.":
+        "The Department is a legal entity with its own seal and account; its organisation, staffing and work are "
+        "directed and managed by the Provincial People's Committee.",
+    "Sở tổ chức các phong trào thi đua và công tác khen thưởng trong ngành theo Luật Thi đua, khen thưởng.":
+        "The Department organises emulation movements and commendation in its sector under the Law on Emulation "
+        "and Commendation.",
+    "Thi đua, khen thưởng": "Emulation and commendation",
     # Home and section pages
     "Trang chủ": "Home",
     "Phong trào thi đua": "Emulation campaigns",

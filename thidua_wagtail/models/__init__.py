@@ -1,4 +1,5 @@
 from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .feedback import ContentFeedback
 from .honours import DecisionRecipient
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .nominations import Nomination, NominationAttachment, NominationPage
@@ -14,6 +15,7 @@ __all__ = [
     "CampaignPage",
     "CampaignResponsibility",
     "CampaignUnit",
+    "ContentFeedback",
     "DecisionRecipient",
     "DocumentImplements",
     "ExemplaryProfilePage",

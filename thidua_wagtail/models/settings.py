@@ -24,8 +24,15 @@ class Organisation(TranslatableMixin, models.Model):
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     footer = RichTextField(_("footer"), blank=True, features=RICH_TEXT_FEATURES)
+    # Decree 42/2022/NĐ-CP, Art. 4 and 7: the organisation page shows its position, functions and duties (and its
+    # units, from the Unit snippets), in each language.
+    functions = RichTextField(
+        _("functions and duties"), blank=True, features=RICH_TEXT_FEATURES,
+        help_text=_("Position, functions, duties and powers (Vị trí, chức năng, nhiệm vụ, quyền hạn), as the "
+                    "organisation page shows them."))
 
-    panels = [FieldPanel("name"), FieldPanel("parent_authority"), FieldPanel("address"), FieldPanel("footer")]
+    panels = [FieldPanel("name"), FieldPanel("parent_authority"), FieldPanel("address"), FieldPanel("functions"),
+              FieldPanel("footer")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")

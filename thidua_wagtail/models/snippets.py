@@ -42,13 +42,27 @@ class Unit(index.Indexed, FoldedSearchMixin, TranslatableMixin, models.Model):
         related_name="children",
     )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    # The organisation page (Decree 42/2022/NĐ-CP, Art. 4 and 7): what the unit does, who heads it, how to reach it.
+    duties = models.TextField(_("functions and duties"), blank=True,
+                              help_text=_("A short paragraph for the organisation page."))
+    head_name = models.CharField(_("head"), max_length=128, blank=True, help_text=_("The name of who heads the unit."))
+    head_title = models.CharField(_("head's title"), max_length=128, blank=True,
+                                  help_text=_("E.g. \"Chánh Văn phòng\", \"Trưởng phòng\"."))
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
         FieldPanel("parent"),
         FieldPanel("sort_order"),
+        MultiFieldPanel([FieldPanel("duties"), FieldRowPanel([FieldPanel("head_title"), FieldPanel("head_name")]),
+                         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])],
+                        heading=_("On the organisation page")),
     ]
+    # A person's name and the contacts are the same in every language.
+    override_translatable_fields = [SynchronizedField("head_name"), SynchronizedField("phone"),
+                                    SynchronizedField("email")]
 
     # The admin's listing and choosers search as you type (autocomplete): the name as written and folded, so "quan
     # ly" finds "Quản lý" (Wagtail's database backends do not fold Vietnamese marks).
@@ -245,6 +259,10 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         help_text=_("When the document takes effect (often the issue date: \"có hiệu lực kể từ ngày ký\"). Public "
                     "documents without it are listed by the compliance report."))
     place = models.CharField(_("place of issue"), max_length=128, blank=True)
+    area = models.CharField(
+        pgettext_lazy("subject area", "field"), max_length=128, blank=True,
+        help_text=_("The field the document belongs to (lĩnh vực), e.g. \"Thi đua, khen thưởng\": the document "
+                    "registry filters by it."))
     issuing_body = models.CharField(_("issuing body"), max_length=255)
     signer_name = models.CharField(_("signer"), max_length=128, blank=True)
     signer_title = models.TextField(
@@ -276,7 +294,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("place")]),
-        FieldPanel("issuing_body"),
+        FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("area")]),
         MultiFieldPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Signature")),
         FieldPanel("summary"),
         FieldPanel("recipients"),
@@ -303,7 +321,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         index.FilterField("doc_type"),
         index.FilterField("is_public"),
     ]
-    folded_search_fields = ["number", "title", "issuing_body", "summary", "signer_name"]
+    folded_search_fields = ["number", "title", "issuing_body", "summary", "signer_name", "area"]
 
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name"),

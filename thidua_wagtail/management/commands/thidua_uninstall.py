@@ -14,6 +14,7 @@ from wagtail.models import GroupApprovalTask, Locale, Page, PageLogEntry, Site, 
 
 from thidua_wagtail.models import (
     Award,
+    ContentFeedback,
     DecisionRecipient,
     Nomination,
     OfficialDocument,
@@ -39,7 +40,8 @@ def home_copies():
 
 
 class Command(BaseCommand):
-    help = ("Delete the app's pages (in every language, with their revisions), nominations, official documents, "
+    help = ("Delete the app's pages (in every language, with their revisions), nominations, visitors' feedback, "
+            "official documents, "
             "awards, units and organisation settings, its groups and review workflow, and the home page "
             "translations it made, before `migrate thidua_wagtail zero`. Images and files in Wagtail's libraries "
             "are kept. Asks for --yes.")
@@ -52,6 +54,7 @@ class Command(BaseCommand):
         counts = {
             "pages": pages.count(),
             "nominations": Nomination.objects.count(),
+            "answers on content": ContentFeedback.objects.count(),
             "documents": OfficialDocument.objects.count(),
             "awards": Award.objects.count(),
             "units": Unit.objects.count(),
@@ -70,6 +73,7 @@ class Command(BaseCommand):
                 if page is not None:
                     page.delete()
             Nomination.objects.all().delete()
+            ContentFeedback.objects.all().delete()
             # A decision's own list may point to another decision (a revocation): the lists go first.
             DecisionRecipient.objects.all().delete()
             OfficialDocument.objects.all().delete()
