@@ -262,7 +262,7 @@ def test_editor_manages_snippets(editor_client, locale_vi):
         "number": "60/KH-KHCN", "doc_type": "plan", "title": "Kế hoạch tuyên truyền", "issue_date": "2019-08-26",
         "place": "Thái Nguyên", "issuing_body": "Sở Khoa học và Công nghệ", "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
         "signer_name": "Đinh Bộ Sơn", "summary": "", "recipients": "Lãnh đạo Sở", "file": "",
-        "implements_links": inline_formset([{"implemented": earlier.pk}]), "listed_recipients": inline_formset([]),
+        "implements_links": inline_formset([{"implemented": earlier.pk, "relation": "implements"}]), "listed_recipients": inline_formset([]),
         "locale": locale_vi.pk,
     }))
     assert response.status_code == 302

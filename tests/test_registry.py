@@ -109,7 +109,7 @@ def test_a_document_page_shows_its_facts_file_and_what_links_to_it(client, docum
     assert f'/vi/van-ban-thi-dua/{documents["provincial"].pk}/' in html  # the plan it implements
     # ... and, from the provincial plan's page, the plan that implements it
     provincial = client.get(f"/vi/van-ban-thi-dua/{documents['provincial'].pk}/").content.decode()
-    assert f"/vi/van-ban-thi-dua/{plan.pk}/" in provincial and "Văn bản triển khai thực hiện" in provincial
+    assert f"/vi/van-ban-thi-dua/{plan.pk}/" in provincial and "Văn bản dẫn chiếu" in provincial
     # The page has the print button and the feedback form of every article.
     assert "data-td-print" in html and f'name="document" value="{plan.pk}"' in html
 

@@ -63,12 +63,30 @@ class DocumentBlock(blocks.StructBlock):
         template = "thidua_wagtail/blocks/document_block.html"
 
 
+class TableBlock(blocks.StructBlock):
+    """A table of plain cells, as plans have them (tasks, units in charge, deadlines): rows of cells, the first row
+    the column headings. Written without wagtail.contrib.table_block so that a site need not add an app, and its
+    cells are translated with wagtail-localize like any text."""
+
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+    header_row = blocks.BooleanBlock(label=_("The first row holds the column headings"), required=False,
+                                     default=True)
+    rows = blocks.ListBlock(blocks.ListBlock(blocks.TextBlock(label=_("Cell"), required=False), label=_("Row")),
+                            label=_("Rows"))
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "thidua_wagtail/blocks/table_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=BODY_RICH_TEXT_FEATURES, icon="pilcrow")
     image = ImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
+    table = TableBlock()
 
     class Meta:
         label = _("Content")

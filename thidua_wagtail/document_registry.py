@@ -12,6 +12,7 @@ has one address; a document asked for in the other language goes to its translat
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,7 +25,7 @@ from .conf import thidua_settings
 from .filters import FilterSelect, ListingFilterForm, year_field
 from .i18n import active_locale
 from .links import same_object
-from .models import CampaignPage, OfficialDocument
+from .models import CampaignPage, DocumentImplements, OfficialDocument
 from .models.base import base_template
 from .querysets import public
 from .search import clean_query, search_terms
@@ -132,14 +133,16 @@ def document_response(request, pk):
 
 
 def document_links(document, locale):
-    """What links to ``document`` in ``locale``: the campaigns it founds, the documents it implements and those
-    implementing it (public ones only)."""
+    """What links to ``document`` in ``locale``: the campaigns it founds, the documents it implements, those it is
+    issued under, and those that refer to it (public ones only)."""
     campaigns = (public(CampaignPage.objects.live()).filter(locale=locale)
                  .filter(same_object("document_links__document", document)).distinct().order_by("-first_published_at"))
-    implements = (OfficialDocument.objects.filter(is_public=True, locale=locale,
-                                                  implemented_by_links__document=document)
-                  .select_related("file").order_by("-issue_date"))
+    referred = (OfficialDocument.objects.filter(is_public=True, locale=locale, implemented_by_links__document=document)
+                .annotate(relation=F("implemented_by_links__relation")).order_by("-issue_date"))
+    implements = [other for other in referred if other.relation == DocumentImplements.Relation.IMPLEMENTS]
+    basis = [other for other in referred if other.relation == DocumentImplements.Relation.BASIS]
     implemented_by = (OfficialDocument.objects.filter(is_public=True, locale=locale,
                                                       implements_links__implemented=document)
                       .select_related("file").order_by("-issue_date"))
-    return {"campaigns": list(campaigns), "implements": list(implements), "implemented_by": list(implemented_by)}
+    return {"campaigns": list(campaigns), "implements": implements, "basis": basis,
+            "implemented_by": list(implemented_by)}

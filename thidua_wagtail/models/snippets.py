@@ -300,7 +300,8 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         FieldPanel("recipients"),
         FieldPanel("file"),
         FieldPanel("is_public"),
-        InlinePanel("implements_links", heading=_("Implements"), label=_("Document implemented")),
+        InlinePanel("implements_links", heading=_("Documents it implements or is issued under"),
+                    label=pgettext_lazy("official document", "Document")),
         InlinePanel("listed_recipients", heading=_("Recipients without a profile"), label=_("Recipient"),
                     help_text=_("For a commendation decision: the people, collectives and households it honours who "
                                 "have no profile on the site. Honours of profiles are recorded on the profile, with "
@@ -346,7 +347,12 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
 
 
 class DocumentImplements(Orderable):
-    """"Thực hiện …": the documents that a document implements."""
+    """The documents a document refers to in its preamble: those it implements ("Thực hiện …") and those it is
+    issued under ("Căn cứ …": laws, decrees, decisions)."""
+
+    class Relation(models.TextChoices):
+        IMPLEMENTS = "implements", _("Implements (Thực hiện)")
+        BASIS = "basis", _("Issued under (Căn cứ)")
 
     document = ParentalKey(OfficialDocument, on_delete=models.CASCADE, related_name="implements_links")
     implemented = models.ForeignKey(
@@ -355,8 +361,9 @@ class DocumentImplements(Orderable):
         on_delete=models.CASCADE,
         related_name="implemented_by_links",
     )
+    relation = models.CharField(_("relation"), max_length=16, choices=Relation.choices, default=Relation.IMPLEMENTS)
 
-    panels = [FieldPanel("implemented")]
+    panels = [FieldRowPanel([FieldPanel("implemented"), FieldPanel("relation")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("implemented document")

@@ -33,8 +33,9 @@ from ..models import (
 )
 from ..models.base import unique_child_slug
 from ..text import fold
-from .parser import lines_to_richtext, parse_plan, plain
+from .parser import SECTION_RE, lines_to_richtext, parse_plan, plain
 from .reader import read_plan_file
+from .tables import table_rows
 
 PRIVATE_COLLECTION = "Kế hoạch chưa công bố"  # (data, named in the site's default language)
 
@@ -145,12 +146,16 @@ def import_plan(plan, *, parent, file_name, data, issuing_body, user=None, creat
 
 
 def _link_implemented(plan, document, locale, issuing_body, notes):
+    """The documents the plan implements ("Thực hiện …") and those it is issued under ("Căn cứ …"): found in the
+    registry by number, else recorded (private until the plan's campaign is published) when their date is known."""
     linked = []
-    for item in plan.implements:
+    references = [(item, DocumentImplements.Relation.IMPLEMENTS) for item in plan.implements]
+    references += [(item, DocumentImplements.Relation.BASIS) for item in plan.based_on]
+    for item, relation in references:
         target = existing_document(item.number, locale)
         if target is None:
             if item.issue_date is None:
-                notes.append(_("%(number)s is implemented by this plan but has no date: link it by hand.")
+                notes.append(_("The plan refers to %(number)s without its date: link it by hand.")
                              % {"number": item.number})
                 continue
             target = OfficialDocument.objects.create(
@@ -162,7 +167,7 @@ def _link_implemented(plan, document, locale, issuing_body, notes):
                 issue_date=item.issue_date,
                 issuing_body=(item.issuing_body or issuing_body)[:255],
             )
-        DocumentImplements.objects.create(document=document, implemented=target)
+        DocumentImplements.objects.create(document=document, implemented=target, relation=relation)
         linked.append(target)
     return linked
 
@@ -173,17 +178,49 @@ def _match_unit(text, units):
     return max(found, key=lambda unit: len(unit.name)) if found else None
 
 
+def _section_title(heading):
+    """"II. NỘI DUNG, CHỈ TIÊU THI ĐUA" -> "Nội dung, chỉ tiêu thi đua"."""
+    match = SECTION_RE.match(heading)
+    text = (match["heading"] if match else heading).strip()
+    return text[:1] + text[1:].lower() if text.isupper() else text
+
+
+def _blocks_of(lines):
+    """Paragraph blocks of ``lines``, with each table of the plan a table block in its place."""
+    blocks, run = [], []
+    for line in lines:
+        rows = table_rows(line)
+        if rows is None:
+            run.append(line)
+            continue
+        if run:
+            blocks.append(("paragraph", lines_to_richtext(run)))
+            run = []
+        width = max((len(row) for row in rows), default=0)
+        blocks.append(("table", {"caption": "", "header_row": len(rows) > 1,
+                                 "rows": [[str(cell) for cell in row] + [""] * (width - len(row)) for row in rows]}))
+    if run:
+        blocks.append(("paragraph", lines_to_richtext(run)))
+    return blocks
+
+
 def _content(plan):
     blocks = []
     if plan.content:
-        blocks.append(("paragraph", lines_to_richtext(plan.content)))
+        # A content section named more than "Nội dung" ("Nội dung, chỉ tiêu thi đua") keeps its name.
+        title = _section_title(plan.headings.get("content", ""))
+        if title and fold(title).strip(" :") != "noi dung":
+            blocks.append(("heading", {"text": title[:255], "level": "h2"}))
+        blocks.extend(_blocks_of(plan.content))
+    known = set(plan.headings.values())
     for heading, lines in plan.extra:
         if heading:
-            blocks.append(("heading", {"text": heading[:255], "level": "h2"}))
-        if lines:
-            blocks.append(("paragraph", lines_to_richtext(lines)))
+            # A heading the parser does not know is kept whole; a known one over a table it holds reads as a title.
+            text = _section_title(heading) if heading in known else heading
+            blocks.append(("heading", {"text": text[:255], "level": "h2"}))
+        blocks.extend(_blocks_of(lines))
     if plan.closing:
-        blocks.append(("paragraph", lines_to_richtext(plan.closing)))
+        blocks.extend(_blocks_of(plan.closing))
     return blocks
 
 

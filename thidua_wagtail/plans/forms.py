@@ -25,7 +25,8 @@ class PlanImportForm(forms.Form):
     file = forms.FileField(
         label=_("Plan file"),
         required=False,
-        help_text=_("A Word (.docx) or plain text (.txt, UTF-8) file. The original is kept with the document."),
+        help_text=_("A PDF with a text layer (.pdf), Word (.docx) or plain text (.txt, UTF-8) file. The original is kept "
+                    "with the document."),
     )
     text = forms.CharField(
         label=_("Or paste the plan's text"),

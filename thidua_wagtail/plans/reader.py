@@ -1,5 +1,9 @@
 """Turn an uploaded plan into lines of text.
 
+PDF files with a text layer are read by pdfminer.six in a child process with time, memory and page limits
+(``pdf_text.py``); a scan without a text layer is refused with a message saying what to do. The lines then go
+through ``cleanup.tidy`` (in the parser) like text pasted from a PDF.
+
 Word files are read with python-docx. Paragraphs and tables are taken in document order (plans put the
 letterhead, the number and the date, the recipients and the signer in two-column tables); every cell is read
 once (a cell merged across columns is one ``w:tc``; a cell merged down is read in its first row), and a table
@@ -15,6 +19,7 @@ number of lines, so these bound its time too (20,000 lines parse in under a seco
 """
 
 import io
+import re
 import zipfile
 
 import docx
@@ -22,6 +27,9 @@ from django.utils.translation import gettext as _
 from docx.text.paragraph import Paragraph
 
 from ..conf import thidua_settings
+from ..text import fold
+from .pdf_text import MAX_PAGES, PdfError, read_pdf
+from .tables import table_line
 
 MAX_PARTS = 1000  # zip entries of a .docx (a plan has about 10 to 30)
 MAX_XML_SIZE = 8 * 1024 * 1024  # its XML parts together, which lxml parses (a 60-page plan has about 1 MB)
@@ -56,9 +64,31 @@ def read_plan_file(name, data):
         return check_lines(read_docx(data))
     if extension in ("txt", "md", "text"):
         return check_lines(split_lines(decode_text(data)))
+    if extension == "pdf":
+        return check_lines(read_pdf_file(data))
     if extension == "doc":
         raise PlanReadError(_("Old Word files (.doc) cannot be read: save the plan as .docx and upload it again."))
-    raise PlanReadError(_("Only Word (.docx) and plain text (.txt) plans can be imported."))
+    raise PlanReadError(_("Only PDF (.pdf), Word (.docx) and plain text (.txt) plans can be imported."))
+
+
+def read_pdf_file(data):
+    """The lines of a PDF with a text layer (``pdf_text.read_pdf``), or a message saying why not."""
+    try:
+        return read_pdf(data)
+    except PdfError as error:
+        messages = {
+            "scanned": _("This PDF has no text layer: it is a scanned image. Upload the Word file of the plan, or run "
+                         "text recognition (OCR) on the PDF and upload the result, or paste the text."),
+            "encrypted": _("This PDF is protected by a password: save it again without the password and upload it."),
+            "too_many_pages": _("The PDF has more than %(limit)s pages: it cannot be a plan.")
+            % {"limit": MAX_PAGES},
+            "too_slow": _("Reading this PDF took too long: it may be damaged. Upload the Word file, or paste the "
+                          "text."),
+            "too_large": _("Reading this PDF needed too much memory: it may be damaged. Upload the Word file, or "
+                           "paste the text."),
+        }
+        raise PlanReadError(messages.get(error.kind) or _("The file is not a valid PDF document: it may be damaged.")) \
+            from error
 
 
 def decode_text(data):
@@ -130,17 +160,51 @@ def read_docx(data):
     return lines
 
 
-def _blocks(container, document):
-    """Paragraphs and table cells of ``container`` (the body, or a cell), in order; each a list of lines."""
+def _blocks(container, document, top=True):
+    """Paragraphs and table cells of ``container`` (the body, or a cell), in order; each a list of lines. A table of
+    the body that is not the layout of the letterhead or of the signature is one line, ``table_line(rows)``."""
     for child in container.iterchildren():
         if child.tag == f"{W}p":
             yield [paragraph_text(Paragraph(child, document))]
         elif child.tag == f"{W}tbl":
-            yield from _table_blocks(child, document)
+            rows = _table_rows(child, document) if top else None
+            if rows and not is_layout_table(rows):
+                yield [table_line(rows)]
+            else:
+                yield from _table_blocks(child, document)
         elif child.tag == f"{W}sdt":  # a content control wraps paragraphs and tables
             content = child.find(f"{W}sdtContent")
             if content is not None:
-                yield from _blocks(content, document)
+                yield from _blocks(content, document, top)
+
+
+def _table_rows(table, document):
+    """The table as rows of cell texts, every cell in its column: a cell merged across columns is followed by empty
+    cells for the columns it spans, a cell merged down from the row above is empty."""
+    rows = []
+    for row in table.iterchildren(f"{W}tr"):
+        cells = []
+        for cell in row.iterchildren(f"{W}tc"):
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            if merge is not None and merge.get(f"{W}val") in (None, "continue"):
+                text = ""
+            else:
+                text = "\n".join(line for block in _blocks(cell, document, top=False) for line in block).strip()
+            cells.append(text)
+            if span is not None and (span.get(f"{W}val") or "1").isdigit():
+                cells.extend([""] * (min(int(span.get(f"{W}val")), 50) - 1))
+        rows.append(cells)
+    return rows
+
+
+def is_layout_table(rows):
+    """Whether a table only lays out the letterhead (the motto, the number) or the signature (the recipients beside
+    the signer): its text is read as lines, not kept as a table."""
+    text = fold(" ".join(cell for row in rows for cell in row))
+    return ("cong hoa xa hoi chu nghia" in text or "doc lap" in text or "noi nhan" in text
+            or text.lstrip("* ").startswith("so:") or len(rows) == 1 and len(rows[0]) <= 2 and len(text) < 400
+            and bool(re.search(r"\b(kt|tm|tl|q)\.\s", text)))
 
 
 def _table_blocks(table, document):
@@ -153,7 +217,7 @@ def _table_blocks(table, document):
             if merge is not None and merge.get(f"{W}val") in (None, "continue"):
                 continue
             lines = []
-            for block in _blocks(cell, document):
+            for block in _blocks(cell, document, top=False):
                 lines.extend(block)
             yield lines
 

@@ -52,6 +52,9 @@ class PlanImportView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Draft campaign \"%(title)s\" created from %(number)s.")
                          % {"title": result.campaign.title, "number": result.document.number})
-        context = self.get_context_data(form=form, result=result, plan=plan)
+        labels = {"number": _("Number"), "date": _("Place and date"), "type": _("Type"), "title": _("Title"),
+                  "recipients": _("Recipients"), "signer": _("Signer")}
+        found_parts = [(labels[name], plan.found[name]) for name in labels if name in plan.found]
+        context = self.get_context_data(form=form, result=result, plan=plan, found_parts=found_parts)
         return render(self.request, self.result_template_name, context)
 
