@@ -342,6 +342,7 @@ def _find_movements(plan):
     model, a contest, a slogan …), which goes to ``quoted`` for the editor."""
     seen = set()  # (a set: a list's "in" made a plan of 50,000 quoted names take minutes)
     for parts in (plan.purposes, plan.requirements, plan.content, plan.preamble, plan.closing):
+        previous = ""
         for line in parts:
             if table_rows(line) is not None:
                 continue  # (its cells are JSON strings, in quotes)
@@ -352,6 +353,8 @@ def _find_movements(plan):
                     continue
                 seen.add(name)
                 before = fold(text[:match.start()])
+                if not before.strip(" -–•+:;,") and previous.rstrip().endswith((";", ",", ":")):
+                    before = f"{fold(previous)} {before}"  # a list of names going on from the line before
                 sentence = re.split(r"[.!?]\s", before)[-1]
                 near = " ".join(before.split()[-3:])
                 if any(word in f"{sentence} {fold(name)}" for word in MOVEMENT_CONTEXT) and not any(
@@ -359,6 +362,7 @@ def _find_movements(plan):
                     plan.movements.append(name)
                 else:
                     plan.quoted.append(name)
+            previous = text
     if len(plan.movements) > MAX_MOVEMENTS:
         plan.movements_left_out = len(plan.movements) - MAX_MOVEMENTS
         del plan.movements[MAX_MOVEMENTS:]
