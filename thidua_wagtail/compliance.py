@@ -19,15 +19,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from .compat import get_permission_policy
 from .exports import neutralise_formula
 from .models import OfficialDocument
 from .pagetypes import detail_types
+from .reports import PageEditorsReportView
 
 
 @dataclass(frozen=True)
@@ -101,24 +99,13 @@ def compliance_gaps():
     return sorted(gaps, key=lambda gap: order.index(gap.kind))
 
 
-class ComplianceReportView(TemplateView):
+class ComplianceReportView(PageEditorsReportView):
     """Reports → Decree 42 compliance: the gaps, counted by kind and listed with a link to each editor; ``?export=csv``
     gives the same rows as CSV (values that a spreadsheet would run as formulas are neutralised)."""
 
     template_name = "thidua_wagtail/admin/compliance.html"
     page_title = _("Decree 42 compliance")
     header_icon = "tasks"
-    # Those who edit pages see it (ReportMenuItem reads these two).
-    any_permission_required = ["add", "change", "publish"]
-
-    @property
-    def permission_policy(self):
-        return get_permission_policy(Page)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_any_permission(request.user, self.any_permission_required):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         gaps = compliance_gaps()

@@ -115,16 +115,25 @@ def document_view(request, pk):
     return cached_response(request, f"document-{pk}", lambda: document_response(request, pk))
 
 
-def document_response(request, pk):
-    locale = active_locale()
-    document = OfficialDocument.objects.filter(pk=pk, is_public=True).select_related("file").first()
+def public_document(pk, locale, url_name, **filters):
+    """``(document, None)`` for the public document ``pk`` in ``locale``, ``(None, redirect)`` to ``url_name`` of its
+    public translation when it is in another language; 404 when it is not public or has no public translation."""
+    document = OfficialDocument.objects.filter(pk=pk, is_public=True, **filters).select_related("file").first()
     if document is None:
         raise Http404
     if document.locale_id != locale.pk:
         translation = document.get_translation_or_none(locale)
         if translation is None or not translation.is_public:
             raise Http404
-        return redirect("thidua_wagtail:document", pk=translation.pk)
+        return None, redirect(url_name, pk=translation.pk)
+    return document, None
+
+
+def document_response(request, pk):
+    locale = active_locale()
+    document, elsewhere = public_document(pk, locale, "thidua_wagtail:document")
+    if elsewhere:
+        return elsewhere
     if document.doc_type == DocType.DECISION:
         return redirect("thidua_wagtail:decision", pk=document.pk)
     return TemplateResponse(request, "thidua_wagtail/document.html", {

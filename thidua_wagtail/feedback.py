@@ -30,11 +30,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
-from .compat import get_permission_policy
 from .conf import thidua_settings
 from .exports import neutralise_formula
 from .i18n import active_locale
@@ -44,6 +41,7 @@ from .models.feedback import COMMENT_MAX_LENGTH
 from .nomination_form import reserve_submission
 from .pagetypes import app_page_types
 from .querysets import public
+from .reports import PageEditorsReportView
 
 # Choices the form posts; anything else is a form error.
 ANSWERS = {"yes": True, "no": False}
@@ -180,24 +178,14 @@ def feedback_summary():
     return sorted(rows, key=lambda row: (-(row["yes"] + row["no"]), row["title"]))
 
 
-class FeedbackReportView(TemplateView):
+class FeedbackReportView(PageEditorsReportView):
     """Reports → Feedback on content: the answers per article and the latest comments. ``?export=csv`` gives the
     per-article figures, ``?export=comments`` every comment, as CSV (formulas neutralised)."""
 
     template_name = "thidua_wagtail/admin/feedback.html"
     page_title = _("Feedback on content")
     header_icon = "comment"
-    any_permission_required = ["add", "change", "publish"]
     COMMENTS_SHOWN = 50
-
-    @property
-    def permission_policy(self):
-        return get_permission_policy(Page)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_any_permission(request.user, self.any_permission_required):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")

@@ -15,8 +15,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, Max, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
@@ -24,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .cache import cached_response
 from .conf import thidua_settings
-from .document_registry import document_links
+from .document_registry import document_links, public_document
 from .exports import neutralise_formula
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
@@ -226,15 +225,10 @@ def decision_view(request, pk):
 
 def decision_response(request, pk):
     locale = active_locale()
-    decision = OfficialDocument.objects.filter(pk=pk, doc_type=OfficialDocument.DocType.DECISION,
-                                               is_public=True).select_related("file").first()
-    if decision is None:
-        raise Http404
-    if decision.locale_id != locale.pk:
-        translation = decision.get_translation_or_none(locale)
-        if translation is None or not translation.is_public:
-            raise Http404
-        return redirect("thidua_wagtail:decision", pk=translation.pk)
+    decision, elsewhere = public_document(pk, locale, "thidua_wagtail:decision",
+                                          doc_type=OfficialDocument.DocType.DECISION)
+    if elsewhere:
+        return elsewhere
     on_profiles, on_decisions = honours(locale), listed(locale)
     return TemplateResponse(request, "thidua_wagtail/decision.html", {
         "decision": decision,

@@ -10,14 +10,33 @@ import datetime
 import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .compat import get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
 from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
+
+
+class PageEditorsReportView(TemplateView):
+    """An admin report for those who edit pages (any of add, change, publish on pages: ``ReportMenuItem`` reads
+    ``permission_policy`` and ``any_permission_required`` to show it in the menu); others get Wagtail's
+    permission denied."""
+
+    any_permission_required = ["add", "change", "publish"]
+
+    @property
+    def permission_policy(self):
+        return get_permission_policy(Page)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_any_permission(request.user, self.any_permission_required):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class HonoursFilterSet(WagtailFilterSet):
