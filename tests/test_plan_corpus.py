@@ -119,19 +119,24 @@ def test_references_are_read_whole_with_their_dates(text, number, date):
     assert (plan.based_on != []) == text.startswith("Căn cứ")
 
 
-def test_importing_a_district_plan_links_what_it_is_issued_under_and_lists_quoted_names(client, sections):
+def import_in_admin(client, sections, name, data, issuing_body, **headers):
+    """What an Office editor does: sign in, upload the plan to the campaign list, with sub-campaigns."""
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
+    response = client.post("/admin/thidua_plan_import/", {
+        "parent": sections["campaigns"].pk, "file": SimpleUploadedFile(name, data), "issuing_body": issuing_body,
+        "create_movements": "on"}, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_importing_a_district_plan_links_what_it_is_issued_under_and_lists_quoted_names(client, sections):
     from thidua_wagtail.models import CampaignPage, DocumentImplements, OfficialDocument
 
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
     path = CORPUS / "01-huyen-can-cu.txt"
-    response = client.post("/admin/thidua_plan_import/", {
-        "parent": sections["campaigns"].pk, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-        "issuing_body": "UBND huyện Đại Từ", "create_movements": "on"})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = import_in_admin(client, sections, path.name, path.read_bytes(), "UBND huyện Đại Từ")
     assert "98/2023/NĐ-CP (31/12/2023)" in html and "“Khu dân cư kiểu mẫu”" in html
     plan = OfficialDocument.objects.get(number="08/KH-UBND")
     links = {(link.implemented.number, link.relation) for link in DocumentImplements.objects.filter(document=plan)}
@@ -297,20 +302,13 @@ def table_plan_docx():
 
 
 def test_word_tables_come_through_whole_as_tables(client, sections):
-    from django.contrib.auth import get_user_model
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from thidua_wagtail.models import CampaignPage
 
     data = table_plan_docx()
     plan = parse_plan(read_plan_file("ke-hoach-31.docx", data))
     assert (plan.number, plan.signer_name, plan.recipients) == ("31/KH-SYT", "Lê Văn Hải", ["UBND tỉnh", "Lưu: VT"])
     assert [item.number for item in plan.based_on] == ["9/KH-UBND"]
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
-    response = client.post("/admin/thidua_plan_import/", {
-        "parent": sections["campaigns"].pk, "file": SimpleUploadedFile("ke-hoach-31.docx", data),
-        "issuing_body": "Sở Y tế", "create_movements": "on"})
-    assert response.status_code == 200
+    import_in_admin(client, sections, "ke-hoach-31.docx", data, "Sở Y tế")
     campaign = CampaignPage.objects.get(title__startswith="Phát động phong trào thi đua")
     tables = [block.value for block in campaign.content if block.block_type == "table"]
     assert [[list(row) for row in table["rows"]] for table in tables] == [
@@ -329,16 +327,8 @@ def test_word_tables_come_through_whole_as_tables(client, sections):
 
 
 def test_the_result_page_shows_where_each_part_was_read(client, sections):
-    from django.contrib.auth import get_user_model
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
     path = CORPUS / "02-tinh-pdf-paste.txt"
-    response = client.post("/admin/thidua_plan_import/", {
-        "parent": sections["campaigns"].pk, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-        "issuing_body": "UBND tỉnh", "create_movements": "on"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = import_in_admin(client, sections, path.name, path.read_bytes(), "UBND tỉnh", HTTP_ACCEPT_LANGUAGE="en")
     sources = html.split('<details class="thidua-import-sources">', 1)[1].split("</details>", 1)[0]
     # The merged columns were split: the number's line no longer holds the place and date.
     assert '<th scope="row">Number</th><td>Số: 112 /KH-UBND</td>' in sources
@@ -350,17 +340,10 @@ def test_the_result_page_shows_where_each_part_was_read(client, sections):
 
 
 def test_a_pdf_plan_uploaded_in_the_admin_becomes_drafts_with_its_file(client, sections):
-    from django.contrib.auth import get_user_model
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from thidua_wagtail.models import CampaignPage, OfficialDocument
 
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
     path = CORPUS / "12-so-can-cu-luat.pdf"
-    response = client.post("/admin/thidua_plan_import/", {
-        "parent": sections["campaigns"].pk, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-        "issuing_body": "Sở Khoa học và Công nghệ", "create_movements": "on"})
-    assert response.status_code == 200
+    import_in_admin(client, sections, path.name, path.read_bytes(), "Sở Khoa học và Công nghệ")
     document = OfficialDocument.objects.get(number="102/KH-SKHCN")
     assert document.file.file.name.endswith(".pdf") and document.file.file.read() == path.read_bytes()
     assert document.signer_name == "Trần Thị Kim Oanh" and not document.is_public
