@@ -440,6 +440,12 @@ def _load_documents(locale, report):
     report.add(provincial, created)
 
 
+# ... and a table of the campaign's milestones (a Table block, as a plan's tables are imported)
+TIMELINE_HEADING = "Các mốc thực hiện"
+TIMELINE = [["Nội dung", "Thời gian"], ["Phát động phong trào trong toàn Sở", "Tháng 9/2019"],
+            ["Sơ kết, biểu dương điển hình tiên tiến", "Tháng 12/2019"],
+            ["Tổng kết, đề nghị khen thưởng", "Tháng 10/2020"]]
+
 # What an editor adds to the drafts the import makes before publishing them: what a plan does not say.
 MAIN_CAMPAIGN = {
     "campaign_type": CampaignPage.CampaignType.THEMATIC,
@@ -471,6 +477,8 @@ def _import_seed_plan(index, locale, report):
         setattr(main, name, value)
     main.unit_links = [CampaignUnit(unit=unit) for unit in Unit.objects.filter(locale=locale)
                        if unit.kind != Unit.Kind.OTHER]
+    main.content.append(("heading", {"text": TIMELINE_HEADING, "level": "h3"}))
+    main.content.append(("table", {"caption": "", "header_row": True, "rows": TIMELINE}))
     _publish(main)  # publishing the campaign makes its documents public (plans.drafts.publish_plan_documents)
     report.add(main, True)
     return result.document, main, result.sub_campaigns

@@ -74,6 +74,15 @@ ENGLISH.update({
         "The Department organises emulation movements and commendation in its sector under the Law on Emulation "
         "and Commendation.",
     "Thi đua, khen thưởng": "Emulation and commendation",
+    "Các mốc thực hiện": "Milestones",
+    "Nội dung": "Activity",
+    "Thời gian": "When",
+    "Phát động phong trào trong toàn Sở": "Launch of the movement across the Department",
+    "Tháng 9/2019": "September 2019",
+    "Sơ kết, biểu dương điển hình tiên tiến": "Mid-term review and recognition of exemplary cases",
+    "Tháng 12/2019": "December 2019",
+    "Tổng kết, đề nghị khen thưởng": "Final review and proposals for commendation",
+    "Tháng 10/2020": "October 2020",
     # Home and section pages
     "Trang chủ": "Home",
     "Phong trào thi đua": "Emulation campaigns",

@@ -210,7 +210,8 @@ def _content(plan):
         # A content section named more than "Nội dung" ("Nội dung, chỉ tiêu thi đua") keeps its name.
         title = _section_title(plan.headings.get("content", ""))
         if title and fold(title).strip(" :") != "noi dung":
-            blocks.append(("heading", {"text": title[:255], "level": "h2"}))
+            # (under the page's own "Nội dung" heading)
+            blocks.append(("heading", {"text": title[:255], "level": "h3"}))
         blocks.extend(_blocks_of(plan.content))
     known = set(plan.headings.values())
     for heading, lines in plan.extra:
