@@ -5,7 +5,8 @@
     .venv/bin/python scripts/benchmark.py --output docs/benchmark.md
     .venv/bin/python scripts/benchmark.py --http                # also over HTTP: gunicorn, Redis
 
-For each database it builds a fresh site of 5,000 exemplary profiles, 2,000 news items and 50 campaigns in
+For each database it builds a fresh site of 5,000 exemplary profiles, 2,000 news items, 50 campaigns and 1,000
+official documents in
 Vietnamese and English (times --scale), then renders each URL through Django's test client (the whole
 request: URL routing, middleware, views, templates, database; no network) in ``--repeat`` rounds after two
 warm-up rounds, each round requesting the baselines and every URL once (so that a slower moment of the machine
@@ -131,6 +132,7 @@ def build_site(scale):
         NewsPageTag,
         NewsRelatedCampaign,
         NewsRelatedProfile,
+        OfficialDocument,
         ProfileCampaign,
         ProfileHonour,
         ProfileIndexPage,
@@ -145,7 +147,8 @@ def build_site(scale):
         page.full_clean = lambda *args, **kwargs: None
         return page
 
-    counts = {"profiles": round(5000 * scale), "news": round(2000 * scale), "campaigns": max(1, round(50 * scale))}
+    counts = {"profiles": round(5000 * scale), "news": round(2000 * scale), "campaigns": max(1, round(50 * scale)),
+              "documents": max(1, round(1000 * scale))}
     with transaction.atomic(), disable_reference_index_auto_update():
         vi = Locale.objects.get_or_create(language_code="vi")[0]
         en = Locale.objects.get_or_create(language_code="en")[0]
@@ -217,7 +220,14 @@ def build_site(scale):
                 for i, news in enumerate(news_items)])
             NewsPageTag.objects.bulk_create([
                 NewsPageTag(content_object=news, tag=tags[i % len(tags)]) for i, news in enumerate(news_items)])
-            pages[locale] = {"campaigns": ci, "profiles": pi, "news": ni, "plain": plain, "deep": deep, "campaign": campaigns[0],
+            documents = OfficialDocument.objects.bulk_create([OfficialDocument(
+                locale=locale, translation_key=key("d", i), number=f"{i + 1}/{['KH', 'QĐ', 'CV'][i % 3]}-UBND",
+                doc_type=["plan", "decision", "official_letter"][i % 3],
+                title=f"{['Kế hoạch', 'Quyết định', 'Công văn'][i % 3]} về công tác thi đua, khen thưởng số {i}{suffix}",
+                issue_date=D(2015 + i % 12, 1 + i % 12, 1 + i % 28), effective_date=D(2015 + i % 12, 1 + i % 12, 1 + i % 28),
+                issuing_body=f"Cơ quan ban hành {i % 5}", area=f"Lĩnh vực {i % 3}", summary=f"Trích yếu văn bản số {i}")
+                for i in range(counts["documents"])])
+            pages[locale] = {"campaigns": ci, "document": documents[0], "profiles": pi, "news": ni, "plain": plain, "deep": deep, "campaign": campaigns[0],
                              "profile": profiles[0], "unit": units[locale][1], "award": awards[locale][2]}
     from django.core.management import call_command
 
@@ -294,6 +304,11 @@ def measure(site, repeat):
         ("Search, no diacritics, broad (\"dien hinh\": every profile)", "/vi/tim-kiem/?q=dien+hinh"),
         ("Search, no diacritics, narrow (\"tin thi dua so 1999\")", "/vi/tim-kiem/?q=tin+thi+dua+so+1999"),
         ("News feed (RSS)", "/vi/feeds/news/rss/"),
+        ("Document registry", "/vi/van-ban-thi-dua/"),
+        ("Document registry, filtered and searched (type, year, \"ke hoach\")",
+         "/vi/van-ban-thi-dua/?doc_type=plan&year=2015&q=ke+hoach"),
+        ("Document page", f"/vi/van-ban-thi-dua/{vi['document'].pk}/"),
+        ("Organisation page", "/vi/co-cau-to-chuc/"),
     ]
 
     from wagtail.models import Page
@@ -359,6 +374,7 @@ def report(args, site, rows, build_seconds):
     print(f"## {connection.vendor} ({connection.Database.__name__} {getattr(connection.Database, 'sqlite_version', '')}".rstrip()
           + f"), Django {django.get_version()}, Wagtail {wagtail.__version__}\n")
     print(f"Site: {counts['profiles']} profiles, {counts['news']} news items, {counts['campaigns']} campaigns, "
+          f"{counts['documents']} official documents, "
           f"each in Vietnamese and English (built in {build_seconds:.0f} s). Median of {args.repeat} rounds after "
           "2 warm-up rounds; each round requests the baselines and every page once, through Django's test client. "
           "Each ratio is against the bare page measured in the same rounds.\n")

@@ -230,3 +230,24 @@ def test_a_unit_s_head_and_contacts_are_kept_across_languages(organisation, loca
     factories.translate(organisation["centre"], locale_en, fill=lambda entry: entry.msgid)
     english = organisation["centre"].get_translation(locale_en)
     assert (english.head_name, english.phone, english.email) == ("Vũ Thị Lan", "0208 3855 010", "tt@example.org")
+
+
+def test_publishing_a_page_keeps_the_registry_and_organisation_cached_and_a_document_edit_does_not(
+        client, documents, organisation, sections):
+    """They show documents, units and settings only: a news item published leaves them cached; a document or unit
+    saved shows at once."""
+    from thidua_wagtail.cache import CACHE_HEADER
+
+    for url in ("/vi/van-ban-thi-dua/", "/vi/co-cau-to-chuc/"):
+        assert client.get(url)[CACHE_HEADER] == "miss"
+        assert client.get(url)[CACHE_HEADER] == "hit"
+    factories.make_news(sections["news"], "Tin mới đăng")
+    assert client.get("/vi/van-ban-thi-dua/")[CACHE_HEADER] == "hit"
+    assert client.get("/vi/co-cau-to-chuc/")[CACHE_HEADER] == "hit"
+    factories.make_document("77/TB-KHCN", doc_type="notice", title="Thông báo kết quả bình xét")
+    response = client.get("/vi/van-ban-thi-dua/")
+    assert response[CACHE_HEADER] == "miss" and "77/TB-KHCN" in response.content.decode()
+    organisation["office"].head_name = "Phạm Thu Hà"
+    organisation["office"].save()
+    response = client.get("/vi/co-cau-to-chuc/")
+    assert response[CACHE_HEADER] == "miss" and "Phạm Thu Hà" in response.content.decode()

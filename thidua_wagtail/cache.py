@@ -179,9 +179,11 @@ def without_session(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def response_cache_key(request, scope, page_id=None):
+def response_cache_key(request, scope, page_id=None, site_wide=False):
     """The cache key of this request's response, or None when it must not come from the cache. A page's response
-    (``page_id``) is keyed on its own version and the site's; any other (search, feeds) on the content version."""
+    (``page_id``) is keyed on its own version and the site's; a view that shows only what every page may show
+    (``site_wide``: snippets, settings, the layout; the document registry, the organisation page) on the site's
+    version; any other (search, feeds) on the content version."""
     if thidua_settings.PAGE_CACHE_TIMEOUT <= 0 or request.method not in ("GET", "HEAD"):
         return None
     if getattr(request, "is_preview", False) or "messages" in request.COOKIES:
@@ -198,7 +200,8 @@ def response_cache_key(request, scope, page_id=None):
         return None
     vary = "\n".join([request.scheme, host, translation.get_language() or "", query_key(request.GET)])
     digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    version = page_version_key(page_id) if page_id is not None else content_version()
+    version = (page_version_key(page_id) if page_id is not None else f"s{site_version()}" if site_wide
+               else content_version())
     return f"{RESPONSE_KEY_PREFIX}:{version}:{timezone.localdate().isoformat()}:{scope}:{digest}"
 
 
@@ -235,13 +238,14 @@ def _cacheable(request, response):
     return not (session is not None and session.accessed)
 
 
-def cached_response(request, scope, respond, page_id=None):
+def cached_response(request, scope, respond, page_id=None, site_wide=False):
     """``respond()``'s response, from the cache when an identical anonymous request was answered before.
 
     ``scope`` names what is served (``"page-42"``, ``"search"``…); ``respond`` makes the response on a miss;
-    ``page_id``: the page served, whose version the response follows.
+    ``page_id``: the page served, whose version the response follows; ``site_wide``: the response shows nothing
+    but what bumps the site's version when edited (see ``response_cache_key``), so publishing a page keeps it.
     """
-    key = response_cache_key(request, scope, page_id)
+    key = response_cache_key(request, scope, page_id, site_wide)
     if key is None:
         return respond()
     hit = cache.get(key)

@@ -94,7 +94,8 @@ class DocumentFilterForm(ListingFilterForm):
 
 def registry_view(request):
     """GET ?q=…&doc_type=…&issuing_body=…&area=…&year=…&page=…"""
-    return cached_response(request, "document-registry", lambda: registry_response(request))
+    # Documents, and the layout, are all it shows: publishing a page (a news item) keeps it cached.
+    return cached_response(request, "document-registry", lambda: registry_response(request), site_wide=True)
 
 
 def registry_response(request):

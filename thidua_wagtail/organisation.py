@@ -30,7 +30,8 @@ def unit_tree(units):
 
 
 def organisation_view(request):
-    return cached_response(request, "organisation", lambda: organisation_response(request))
+    # The settings, the units and the layout are all it shows: publishing a page keeps it cached.
+    return cached_response(request, "organisation", lambda: organisation_response(request), site_wide=True)
 
 
 def organisation_response(request):
