@@ -413,6 +413,8 @@ def http_targets(site):
         ("Campaign page", vi["campaign"].url),
         ("Profile page", vi["profile"].url),
         ("Search, no diacritics, broad (\"dien hinh\")", "/vi/tim-kiem/?q=dien+hinh"),
+        ("Document registry", "/vi/van-ban-thi-dua/"),
+        ("Organisation page", "/vi/co-cau-to-chuc/"),
     ]
 
 
