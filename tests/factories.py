@@ -140,3 +140,16 @@ def set_organisation(site, **texts):
     settings.organisation = organisation
     settings.save()
     return settings
+
+
+def admin_user_in_group(username, group_name):
+    """A user whose group may only enter the admin (``access_admin``): what a report or an import must refuse.
+    Returns (user, group), so a test can grant more."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    group = Group.objects.create(name=group_name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user, group

@@ -7,7 +7,6 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -79,10 +78,7 @@ def test_the_dashboard_counts_the_gaps_and_the_report_is_for_editors_only(office
     assert f"Còn thiếu {count} mục so với Nghị định số 42/2022/NĐ-CP." in panel and REPORT in panel
     menu = office.get(reverse("wagtailadmin_reports:locked_pages")).content.decode()
     assert REPORT in menu
-    reader = get_user_model().objects.create_user("reader", "r@example.org", "pw")
-    group = Group.objects.create(name="Chỉ xem")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    reader.groups.add(group)
+    reader, _group = factories.admin_user_in_group("reader", "Chỉ xem")
     client.force_login(reader)
     response = client.get(REPORT)
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")

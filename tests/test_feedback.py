@@ -7,7 +7,6 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -203,10 +202,7 @@ def test_the_exports_neutralise_formulas(office, answers):
 
 
 def test_the_report_is_for_editors_only(client, answers):
-    user = get_user_model().objects.create_user("viewer", "v@example.org", "pw")
-    group = Group.objects.create(name="Xem quản trị")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
+    user, _group = factories.admin_user_in_group("viewer", "Xem quản trị")
     client.force_login(user)
     response = client.get(REPORT)
     assert response.status_code in (302, 403)

@@ -8,7 +8,7 @@ import unicodedata
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -219,10 +219,7 @@ def test_limits_and_a_tampered_preview(office, settings):
 
 
 def test_only_those_who_may_add_documents_import(client, awards):
-    editor = get_user_model().objects.create_user("unit-editor", "u@example.org", "pw")
-    group = Group.objects.create(name="Biên tập đơn vị")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    editor.groups.add(group)
+    editor, group = factories.admin_user_in_group("unit-editor", "Biên tập đơn vị")
     client.force_login(editor)
     response = client.get(URL)
     assert response.status_code == 302 and response.url == "/admin/"  # Wagtail's answer to a refused admin view
