@@ -136,6 +136,14 @@ def test_the_registry_in_english_lists_the_translations(client, documents, local
     assert "<h1>Plan No. 60/KH-KHCN</h1>" in page and "Date of effect" in page and "1 Sep 2019" in page
     # The Vietnamese address in English goes to the translation.
     assert client.get(f"/en/documents/{plan.pk}/")["Location"] == f"/en/documents/{english.pk}/"
+    # What it implements shows in English once translated, not the Vietnamese document its link row names.
+    assert "109/KH-UBND" not in page
+    factories.translate(documents["provincial"], locale_en, fill=lambda entry: entry.msgid)
+    english_provincial = documents["provincial"].get_translation(locale_en)
+    page = client.get(f"/en/documents/{english.pk}/", HTTP_COOKIE="x=1").content.decode()
+    assert f'href="/en/documents/{english_provincial.pk}/">Plan No. 109/KH-UBND</a>' in page
+    back = client.get(f"/en/documents/{english_provincial.pk}/").content.decode()
+    assert f'href="/en/documents/{english.pk}/">Plan No. 60/KH-KHCN</a>' in back
 
 
 def test_the_registry_s_queries_do_not_grow_with_the_documents(client, documents):

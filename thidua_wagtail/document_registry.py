@@ -12,7 +12,6 @@ has one address; a document asked for in the other language goes to its translat
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -147,12 +146,18 @@ def document_links(document, locale):
     issued under, and those that refer to it (public ones only)."""
     campaigns = (public(CampaignPage.objects.live()).filter(locale=locale)
                  .filter(same_object("document_links__document", document)).distinct().order_by("-first_published_at"))
-    referred = (OfficialDocument.objects.filter(is_public=True, locale=locale, implemented_by_links__document=document)
-                .annotate(relation=F("implemented_by_links__relation")).order_by("-issue_date"))
-    implements = [other for other in referred if other.relation == DocumentImplements.Relation.IMPLEMENTS]
-    basis = [other for other in referred if other.relation == DocumentImplements.Relation.BASIS]
-    implemented_by = (OfficialDocument.objects.filter(is_public=True, locale=locale,
-                                                      implements_links__implemented=document)
-                      .select_related("file").order_by("-issue_date"))
+    # Link rows are matched by translation key (links.py's policy): a translated document keeps its source's rows,
+    # which name the documents in the source's language.
+    rows = DocumentImplements.objects.filter(document__translation_key=document.translation_key)
+    relations = dict(rows.values_list("implemented__translation_key", "relation"))
+    referred = (OfficialDocument.objects.filter(is_public=True, locale=locale, translation_key__in=list(relations))
+                .order_by("-issue_date"))
+    implements = [other for other in referred
+                  if relations[other.translation_key] == DocumentImplements.Relation.IMPLEMENTS]
+    basis = [other for other in referred if relations[other.translation_key] == DocumentImplements.Relation.BASIS]
+    implemented_by = (OfficialDocument.objects.filter(
+        is_public=True, locale=locale, translation_key__in=DocumentImplements.objects.filter(
+            implemented__translation_key=document.translation_key).values("document__translation_key"))
+        .order_by("-issue_date"))
     return {"campaigns": list(campaigns), "implements": implements, "basis": basis,
             "implemented_by": list(implemented_by)}
