@@ -17,7 +17,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.search.backends import get_search_backend
 
 from .cache import cached_response
 from .conf import thidua_settings
@@ -27,7 +26,7 @@ from .links import same_object
 from .models import CampaignPage, DocumentImplements, OfficialDocument
 from .models.base import base_template
 from .querysets import public
-from .search import clean_query, search_terms
+from .search import clean_query, search_documents, search_terms
 from .text import fold
 
 DocType = OfficialDocument.DocType
@@ -51,10 +50,10 @@ class DocumentFilterForm(ListingFilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         documents = public_documents(self.locale).order_by()
+        held = set(documents.values_list("doc_type", flat=True).distinct())
         self.fields["doc_type"] = forms.ChoiceField(
             label=_("Type"), required=False, widget=FilterSelect,
-            choices=[("", _("All types")), *[(key, label) for key, label in DocType.choices
-                                              if key in set(documents.values_list("doc_type", flat=True))]])
+            choices=[("", _("All types")), *[(key, label) for key, label in DocType.choices if key in held]])
         self.fields["issuing_body"] = forms.ChoiceField(
             label=_("Issuing body"), required=False, widget=FilterSelect,
             choices=text_choices(documents.values_list("issuing_body", flat=True).distinct(), _("All issuing bodies")))
@@ -68,13 +67,11 @@ class DocumentFilterForm(ListingFilterForm):
         backend; or a number and symbol as typed or folded ("60/kh", "60/KH-KHCN"), which full-text parsers split
         in their own ways (PostgreSQL reads "60/kh-khcn" as one path-like token)."""
         query = clean_query(value)
-        terms = search_terms(query)
-        if not terms:
+        if not search_terms(query):
             return queryset
-        documents = OfficialDocument.objects.filter(locale=self.locale, is_public=True)
-        found = {document.pk for document in get_search_backend().search(terms, documents, operator="and")}
+        found = {document.pk for document in search_documents(query, self.locale)}
         wanted = fold(query).replace(" ", "")
-        found |= {pk for pk, number in documents.values_list("pk", "number")
+        found |= {pk for pk, number in public_documents(self.locale).order_by().values_list("pk", "number")
                   if wanted in fold(number).replace(" ", "")}
         return queryset.filter(pk__in=found)
 
