@@ -18,7 +18,7 @@ from ..conf import thidua_settings
 from ..filters import requested_page_number
 from ..links import get_model
 from ..pagetypes import RelatedPages
-from ..querysets import published
+from ..querysets import children_of, published
 from ..text import FoldedSearchMixin, ascii_slug, repair_lossy_slug
 
 
@@ -125,7 +125,7 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
     def get_listing_queryset(self):
         """The live, public pages below this one, ready for their cards, in their type's order."""
         model = get_model(self.listing_model)
-        return model.cards(published(model.objects.child_of(self))).order_by(*model.card.ordering)
+        return model.cards(published(children_of(model.objects.all(), self))).order_by(*model.card.ordering)
 
     def route(self, request, path_components):
         """Wagtail finds a child page in two queries (the page, then its specific type); an index whose children
@@ -136,7 +136,7 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
             model, slug = models[0], path_components[0]
 
             def find():
-                return model.objects.child_of(self).filter(slug=slug).first()
+                return children_of(model.objects.all(), self).filter(slug=slug).first()
 
             # Editors (who have a session) always get the page from the database, draft fields and all.
             key = f"child-{self.pk}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()}"

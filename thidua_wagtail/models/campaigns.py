@@ -249,7 +249,7 @@ class CampaignPage(DetailPage):
     def choice_field(cls, locale):
         """A filter's choice of the live, public campaigns in ``locale``, newest first."""
         return choice_field(_("Campaign"), public(cls.objects.live()).order_by("-start_date"), _("All campaigns"),
-                            locale)
+                            locale, label_field="title")
 
     def structured_data(self, request, base, publisher):
         data = {

@@ -89,10 +89,12 @@ def on_visible_profiles(locale):
 def awards_held(*, revoked):
     """The awards that honours of live profiles hold (``revoked``: counting revoked honours too), for filters: the
     catalogue has every award of the law, most of which a department never confers."""
-    honours = ProfileHonour.objects.filter(profile__live=True)
+    # EXISTS per award (an index probe on the honours' award, stopping at the first) rather than the awards of every
+    # honour: the cost follows the catalogue's size, not the number of honours.
+    honours = ProfileHonour.objects.filter(award=models.OuterRef("pk"), profile__live=True)
     if not revoked:
         honours = honours.filter(revoked_by__isnull=True)
-    return Award.objects.filter(pk__in=honours.values("award"))
+    return Award.objects.filter(models.Exists(honours))
 
 
 class ExemplaryProfileForm(WagtailAdminPageForm):
