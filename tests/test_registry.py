@@ -64,6 +64,8 @@ def test_the_registry_lists_public_documents_newest_first_with_dates_and_file(cl
     ({"q": "60/kh"}, ["60/KH-KHCN"]),  # a number as typed: full-text parsers split it their own ways
     ({"q": "60/KH-KHCN"}, ["60/KH-KHCN"]),
     ({"q": "15 / cv"}, ["15/CV-KHCN"]),
+    ({"q": "cv-khcn"}, ["15/CV-KHCN"]),  # a symbol without its number
+    ({"q": "kh-ubnd"}, ["109/KH-UBND"]),
     ({"doc_type": "official_letter"}, ["15/CV-KHCN"]),
     ({"issuing_body": "Ủy ban nhân dân tỉnh Thái Nguyên"}, ["109/KH-UBND"]),
     ({"area": "Khoa học và công nghệ"}, ["15/CV-KHCN"]),

@@ -10,8 +10,11 @@ implement it). A decision's page is the register's decision page (with the honou
 has one address; a document asked for in the other language goes to its translation.
 """
 
+import re
+
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,7 +29,7 @@ from .links import same_object
 from .models import CampaignPage, DocumentImplements, OfficialDocument
 from .models.base import base_template
 from .querysets import public
-from .search import clean_query, search_documents, search_terms
+from .search import clean_query, matching_document_ids, search_terms
 from .text import fold
 
 DocType = OfficialDocument.DocType
@@ -69,11 +72,14 @@ class DocumentFilterForm(ListingFilterForm):
         query = clean_query(value)
         if not search_terms(query):
             return queryset
-        found = {document.pk for document in search_documents(query, self.locale)}
         wanted = fold(query).replace(" ", "")
-        found |= {pk for pk, number in public_documents(self.locale).order_by().values_list("pk", "number")
-                  if wanted in fold(number).replace(" ", "")}
-        return queryset.filter(pk__in=found)
+        numbers = public_documents(self.locale).order_by()
+        if digits := re.search(r"\d+", wanted):
+            numbers = numbers.filter(number__contains=digits.group())  # digits read the same folded or not
+        elif not re.search(r"[/-]", wanted):
+            numbers = numbers.none()  # neither digits nor a symbol's punctuation: not a number
+        by_number = [pk for pk, number in numbers.values_list("pk", "number") if wanted in fold(number).replace(" ", "")]
+        return queryset.filter(Q(pk__in=matching_document_ids(query, self.locale)) | Q(pk__in=by_number))
 
     def filter_doc_type(self, queryset, value):
         return queryset.filter(doc_type=value)

@@ -251,10 +251,23 @@ class PostgresRankedPages(RankedPages):
         return self.results.count()
 
 
-def search_documents(query, locale):
+def search_documents(query, locale, ranked=True):
+    """Public documents of ``locale`` matching ``query``, best first; unranked (``ranked=False``) when the caller
+    orders them itself: the SQLite backend scores each match with a subquery that runs the match again."""
     queryset = OfficialDocument.objects.filter(locale=locale, is_public=True)
     terms = search_terms(query)
-    return get_search_backend().search(terms, queryset, operator="and") if terms else queryset.none()
+    if not terms:
+        return queryset.none()
+    return get_search_backend().search(terms, queryset, operator="and", order_by_relevance=ranked)
+
+
+def matching_document_ids(query, locale):
+    """The ids of the public documents of ``locale`` matching ``query``, in no order: a subquery with the database
+    backends (their results give their queryset), a list with another backend."""
+    results = search_documents(query, locale, ranked=False)
+    if callable(getattr(results, "get_queryset", None)):
+        return results.get_queryset().values("pk")
+    return [document.pk for document in results]
 
 
 @dataclass
