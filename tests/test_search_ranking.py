@@ -93,3 +93,23 @@ def test_unpublished_and_other_language_pages_are_not_found(sections, unit, loca
     results = search.search_pages("dien hinh", Locale.objects.get(language_code="vi"))
     assert [page.pk for page in results[0:10]] == [shown.pk]
     assert search.search_pages("dien hinh", locale_en).count() == 0
+
+
+def test_a_broad_search_offers_and_counts_the_best_results_only(client, sections, unit, settings):
+    """Past THIDUA_SEARCH_MAX_RESULTS the count stops and the page says there are more: a query matching every
+    profile is not counted in full."""
+    settings.THIDUA_SEARCH_MAX_RESULTS = 10
+    make_site(sections, unit, 24)
+    locale = Locale.objects.get(language_code="vi")
+    results = search.search_pages("dien hinh", locale)
+    best = [page.pk for page in results[0:10]]
+    assert results.count() == 10 and results.more
+    narrow = search.search_pages("hoi nghi tong ket", locale)
+    assert narrow.count() == 1 and not narrow.more
+    html = client.get("/vi/tim-kiem/", {"q": "dien hinh"}).content.decode()
+    assert "Hơn 10 kết quả cho “dien hinh”" in html
+    assert html.count('class="td-result"') == 10 and 'rel="next"' not in html
+    settings.THIDUA_SEARCH_MAX_RESULTS = 1000
+    assert [page.pk for page in search.search_pages("dien hinh", locale)[0:10]] == best  # the same best ten
+    html = client.get("/vi/tim-kiem/", {"q": "dien hinh", "x": "1"}).content.decode()
+    assert "24 kết quả cho “dien hinh”" in html

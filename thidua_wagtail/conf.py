@@ -14,6 +14,7 @@ THIDUA_HOME_FEATURED_COUNT  3        Items per block of includes/home_sections.h
 THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
+THIDUA_SEARCH_MAX_RESULTS   1000     Page results offered (and counted) at most; a broader search says there are more
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
 THIDUA_PAGE_CACHE_TIMEOUT   600      Seconds anonymous visitors' responses stay cached (0: no caching; see cache.py)
 THIDUA_PAGE_CACHE_MAX_VARIANTS 1000  Query-string variants of one page or view cached per content version
@@ -55,6 +56,7 @@ DEFAULTS = {
     "FIRST_YEAR": 1945,
     "SEARCH_MAX_QUERY_LENGTH": 200,
     "SEARCH_DOCUMENTS_SHOWN": 5,
+    "SEARCH_MAX_RESULTS": 1000,
     "FEED_ITEMS": 20,
     "PAGE_CACHE_TIMEOUT": 600,
     "PAGE_CACHE_MAX_VARIANTS": 1000,

@@ -109,9 +109,16 @@ class RankedPages:
             self._count = total
 
     def count(self):
+        """The number of matches, at most ``THIDUA_SEARCH_MAX_RESULTS``: beyond it, only the first so many are
+        offered (``more`` says there are more), as search engines do, and counting stops there."""
         if self._count is None:
             self._count = self.count_matches()
-        return self._count
+        return min(self._count, thidua_settings.SEARCH_MAX_RESULTS)
+
+    @property
+    def more(self):
+        """Whether more pages match than are offered."""
+        return self.count() < self._count
 
     def __len__(self):
         return self.count()
@@ -164,20 +171,24 @@ class SQLiteRankedPages(RankedPages):
 
     def _execute(self, select, tail="", params=()):
         fts, entries = self.FTS_TABLE, self.ENTRY_TABLE
-        pages_sql, pages_params = self.queryset.values("pk").query.sql_with_params()
         placeholders, types = page_entry_types()
+        # Each match's page looked up by its id: a query stopping early (the bounded count) reads only the pages it
+        # needs, where ``IN (pages)`` had SQLite build the set of every visible page first (10 ms at 17,000 pages).
+        pages = self.queryset.filter(pk=RawSQL("CAST(e.object_id AS INTEGER)", ())).values("pk")
+        pages_sql, pages_params = pages.query.sql_with_params()
         # A page has one index entry, under its own page type (hence no grouping: FTS5 refuses bm25() there).
         sql = (
             f"SELECT {select} FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
-            f"AND CAST(e.object_id AS INTEGER) IN ({pages_sql}) {tail}"
+            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) AND EXISTS ({pages_sql}) {tail}"
         )
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql, [self.match, *types, *pages_params, *params])
             return cursor.fetchall()
 
     def count_matches(self):
-        return self._execute("COUNT(DISTINCT e.object_id)")[0][0]
+        # Counting stops one past the most offered: a broad query ("dien hinh", every profile) is not counted in full.
+        bound = thidua_settings.SEARCH_MAX_RESULTS + 1
+        return self._execute("COUNT(*) FROM (SELECT 1", f"LIMIT {int(bound)})")[0][0]
 
     def fetch(self, start, stop):
         rows = self._execute(

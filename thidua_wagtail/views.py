@@ -57,8 +57,10 @@ def search_response(request):
             page_obj.hits = search.page_hits(page_obj.object_list, query, request)
         if not page_type:
             found = search.search_documents(query, locale)
-            documents_total = found.count()
-            documents = search.document_hits(found[: thidua_settings.SEARCH_DOCUMENTS_SHOWN], query)
+            shown = thidua_settings.SEARCH_DOCUMENTS_SHOWN
+            first = list(found[: shown + 1])  # one more than shown: counted only when there are more
+            documents_total = found.count() if len(first) > shown else len(first)
+            documents = search.document_hits(first[:shown], query)
     params = request.GET.copy()
     params.pop("page", None)
     return TemplateResponse(
@@ -74,6 +76,7 @@ def search_response(request):
             "documents_total": documents_total,
             "filter_querystring": params.urlencode(),
             "query_was_cut": query_was_cut,
+            "results_capped": page_obj is not None and getattr(page_obj.paginator.object_list, "more", False),
             "thidua_base_template": base_template(),
         },
     )
