@@ -1,5 +1,6 @@
 """Query counts do not grow with content: every listing (with each filter), the home sections, a campaign
-page with its related profiles and news, a profile page and a news page, at 10 items and at 500."""
+page with its related profiles and news, a profile page and a news page, search and the API's listings, at 10
+items and at 500."""
 
 import datetime
 import itertools
@@ -87,6 +88,8 @@ def test_query_counts_do_not_grow_with_content(client, rf, sections, awards, uni
         n, f"{n}?tag=khen-thuong", f"{n}?year=2020", f"{n}?campaign={campaign.pk}", f"{n}?page=2",
         campaign.url, profile.url, news.url,
         f"{search}?q=dien+hinh", f"{search}?q=tin&type=news", f"{search}?q=dien+hinh&type=profile",
+        # The API's listings: each item's locale and unit come with the list, not a query per item.
+        "/api/v2/profiles/", f"/api/v2/profiles/?locale=vi&unit={unit.pk}", "/api/v2/news/", "/api/v2/campaigns/",
     ]
     # Warm up: renditions are generated on first use.
     measure(client, urls, rf)

@@ -22,6 +22,7 @@ not a 500 on SQLite or PostgreSQL.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError, models
 from rest_framework.filters import BaseFilterBackend
@@ -29,6 +30,7 @@ from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.fields import StreamField
 
 from .cache import cached_response
@@ -36,6 +38,7 @@ from .models import CampaignPage, ExemplaryProfilePage, NewsPage
 from .models.campaigns import CampaignFilterForm
 from .models.news import NewsFilterForm
 from .models.profiles import ProfileFilterForm
+from .querysets import public, tree_paths
 
 
 class ThiduaFilterBackend(BaseFilterBackend):
@@ -153,10 +156,28 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
         self.known_query_parameters = PagesAPIViewSet.known_query_parameters.union(self.api_filters)
         return super().check_query_parameters(queryset)
 
+    list_select_related = ("locale",)  # what each item's fields read
+
     def get_queryset(self):
+        """Wagtail's pages visible to anonymous clients (live, public, in this site's trees in every language), of
+        the endpoint's type, read in one query: Wagtail selects the pages' ids first and matches each tree with
+        ``LIKE``, which SQLite answers by reading every page (a count of 15,000 profiles took 14 ms)."""
         if "type" in self.request.GET:
             raise BadRequestError("type: this endpoint lists one page type")
-        return self.model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return self.model.objects.none()
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots += site.root_page.get_translations()
+        in_site = models.Q()
+        for root in roots:
+            in_site |= models.Q(path__range=tree_paths(root))
+        queryset = public(self.model.objects.live()).filter(in_site)
+        return queryset.select_related(*self.list_select_related)
 
 
 class CampaignsAPIViewSet(ThiduaPagesAPIViewSet):
@@ -174,6 +195,7 @@ class ProfilesAPIViewSet(ThiduaPagesAPIViewSet):
     model = ExemplaryProfilePage
     filter_form_class = ProfileFilterForm
     api_filters = ("unit", "award", "campaign", "year")
+    list_select_related = ("locale", "unit")
     listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["kind", "year_recognised", "unit"]
 
 

@@ -35,6 +35,12 @@ class CampaignQuerySet(PageQuerySet):
 CampaignManager = PageManager.from_queryset(CampaignQuerySet)
 
 
+def tree_paths(page):
+    """The range of tree paths of ``page`` and its descendants: ``Q(path__range=tree_paths(page))`` is Wagtail's
+    ``descendant_of(page, inclusive=True)`` in a form the index on the path answers (see ``children_of``)."""
+    return page.path, page.path + page.alphabet[-1] * (page._meta.get_field("path").max_length - len(page.path))
+
+
 def children_of(queryset, page):
     """``queryset.child_of(page)`` as a range of tree paths, which the index on the path answers: Wagtail's
     ``child_of`` matches the path with ``LIKE 'path%'``, for which SQLite reads every page of the site."""
