@@ -309,6 +309,7 @@ def measure(site, repeat):
          "/vi/van-ban-thi-dua/?doc_type=plan&year=2015&q=ke+hoach"),
         ("Document page", f"/vi/van-ban-thi-dua/{vi['document'].pk}/"),
         ("Organisation page", "/vi/co-cau-to-chuc/"),
+        ("API: profiles, Vietnamese", "/api/v2/profiles/?locale=vi"),
     ]
 
     from wagtail.models import Page
@@ -415,6 +416,7 @@ def http_targets(site):
         ("Search, no diacritics, broad (\"dien hinh\")", "/vi/tim-kiem/?q=dien+hinh"),
         ("Document registry", "/vi/van-ban-thi-dua/"),
         ("Organisation page", "/vi/co-cau-to-chuc/"),
+        ("API: profiles, Vietnamese", "/api/v2/profiles/?locale=vi"),
     ]
 
 
