@@ -200,7 +200,15 @@ def test_visitor_filters_switches_language_searches_and_nominates(browser, live_
 def public_urls(lang):
     from wagtail.models import Locale
 
-    from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
+    from thidua_wagtail.models import (
+        CampaignIndexPage,
+        ConsultationIndexPage,
+        ConsultationPage,
+        NewsIndexPage,
+        NominationPage,
+        ProfileIndexPage,
+        StatisticsPage,
+    )
 
     locale = Locale.objects.get(language_code=lang)
     first = lambda model: model.objects.live().filter(locale=locale).order_by("path").first()  # noqa: E731
@@ -222,6 +230,9 @@ def public_urls(lang):
         "document": ("/vi/van-ban-thi-dua/" if lang == "vi" else "/en/documents/")
         + f"{OfficialDocument.objects.get(locale=locale, number='60/KH-KHCN').pk}/",
         "organisation": "/vi/co-cau-to-chuc/" if lang == "vi" else "/en/organisation/",
+        "consultations": first(ConsultationIndexPage).url,
+        # The open one, with its comment form.
+        "consultation": ConsultationPage.objects.live().filter(locale=locale).order_by("-opens_on").first().url,
     }
 
 

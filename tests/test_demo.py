@@ -150,7 +150,7 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     # The English home page was made for the sections: thidua_uninstall will know to remove it (issue 16).
     english_home = Site.objects.get(is_default_site=True).root_page.get_translation(locale_en)
     assert PageLogEntry.objects.filter(action=HOME_COPY_ACTION, page_id=english_home.pk).exists()
-    assert "English: 95 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    assert "English: 98 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
     vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages
@@ -278,7 +278,7 @@ def test_setup_then_demo_on_an_english_site_fill_the_vietnamese_tree(client, eng
 
     out = StringIO()
     call_command("thidua_setup", stdout=out)
-    assert "Sections: 11 created" in out.getvalue()
+    assert "Sections: 13 created" in out.getvalue()
     english_list = CampaignIndexPage.objects.get(locale__language_code="en")
     vietnamese_list = CampaignIndexPage.objects.get(locale__language_code="vi")
     assert (english_list.title, vietnamese_list.title) == ("Emulation campaigns", "Phong trào thi đua")
@@ -322,3 +322,18 @@ def test_the_demo_can_be_uninstalled(demo_vi):
     assert "Deleted" in out.getvalue()
     assert not OfficialDocument.objects.exists() and not Award.objects.exists()
     assert not CampaignPage.objects.exists() and not ExemplaryProfilePage.objects.exists()
+
+
+def test_demo_consultations_span_tet_and_one_is_open(client, demo, locale_en):
+    from thidua_wagtail.models import ConsultationComment, ConsultationPage
+
+    closed, current = ConsultationPage.objects.live().filter(locale__language_code="vi").order_by("opens_on")
+    assert (closed.opens_on, closed.closes_on) == (datetime.date(2026, 2, 9), datetime.date(2026, 2, 27))
+    assert closed.working_days == 10 and "Tết Nguyên Đán" in dict(closed.days_off_in_window()).values()
+    html = client.get(closed.url).content.decode()
+    assert "Đã nhận 2 ý kiến" in html and "Trần Văn Minh" in html and "Tôi là người trồng chè" not in html
+    assert ConsultationComment.objects.filter(page=closed, status="handled").count() == 2
+    assert current.is_open and 'name="csrfmiddlewaretoken"' in client.get(current.url).content.decode()
+    english = closed.get_translation(locale_en)
+    html = client.get(english.url).content.decode()
+    assert "Labour Order" in html and "2 comments were received" in html and "Lunar New Year" in html

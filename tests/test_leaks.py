@@ -10,7 +10,14 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from thidua_wagtail.models import NominationPage, StatisticsPage
+from thidua_wagtail.models import (
+    ConsultationComment,
+    ConsultationIndexPage,
+    ConsultationNominee,
+    ConsultationPage,
+    NominationPage,
+    StatisticsPage,
+)
 
 from . import factories
 
@@ -50,13 +57,40 @@ def world(sections, home, unit, awards, locale_en):
     factories.make_profile(p.get_translation(locale_en), f"{ENGLISH_ONLY} person", honours=[(award, 1999)],
                            campaigns=[visible])
     factories.make_news(n.get_translation(locale_en), f"{ENGLISH_ONLY} news", campaigns=[visible])
+    # Consultations on nominees: one public, hidden ones, and a visitor's comment (personal data) on the public one,
+    # which no public surface may show, only count.
+    consultations = home.add_child(instance=ConsultationIndexPage(title="Lấy ý kiến", slug="lay-y-kien"))
+    consultation = None
+    for how in ("public", "draft", "password", "login"):
+        page = ConsultationPage(
+            title="Lấy ý kiến công khai" if how == "public" else f"Lấy ý kiến {HIDDEN} {how}", slug=f"y-kien-{how}",
+            summary="Tóm tắt", proposing_body="Sở", opens_on=datetime.date(2026, 2, 9),
+            closes_on=datetime.date(2026, 2, 27), live=how != "draft")
+        page.nominees.add(ConsultationNominee(
+            name="Người được đề nghị" if how == "public" else f"Người {HIDDEN} đề nghị", achievements="Thành tích",
+            proposed_award=awards["huan-chuong-lao-dong"], profile=hidden[1] if how == "public" else None))
+        consultations.add_child(instance=page)
+        if how != "draft":
+            page.save_revision().publish()
+        if how in ("password", "login"):
+            kind = PageViewRestriction.PASSWORD if how == "password" else PageViewRestriction.LOGIN
+            PageViewRestriction.objects.create(page=page, restriction_type=kind, password="x")
+        if how == "public":
+            consultation = page
+        else:
+            hidden.append(page)
+    ConsultationComment.objects.create(
+        page=consultation, nominee=consultation.nominees.first(), consultation_title=consultation.title,
+        nominee_name="Người được đề nghị", locale=consultation.locale, author_name=f"Người góp ý {HIDDEN}",
+        contact=f"{HIDDEN}@example.org", content=f"Nội dung góp ý {HIDDEN}", consent=True)
     nomination = NominationPage(title="Đề cử", slug="de-cu")
     statistics = StatisticsPage(title="Thống kê", slug="thong-ke")
     for page in (nomination, statistics):
         home.add_child(instance=page)
         page.save_revision().publish()
     return {"visible": visible, "profile": profile, "sections": sections, "en_campaign": en_campaign,
-            "nomination": nomination, "statistics": statistics, "hidden": hidden}
+            "nomination": nomination, "statistics": statistics, "hidden": hidden, "consultation": consultation,
+            "consultations": consultations}
 
 
 def body(client, url, **params):
@@ -77,6 +111,15 @@ def test_lists(client, world):
     assert_nothing_hidden(body(client, s["campaigns"].url, status="ongoing"), "Phong trào công khai")
     assert_nothing_hidden(body(client, s["profiles"].url), "Người công khai")
     assert_nothing_hidden(body(client, s["news"].url), "Tin công khai")
+    assert_nothing_hidden(body(client, world["consultations"].url), "Lấy ý kiến công khai")
+    assert_nothing_hidden(body(client, world["consultations"].url, status="closed"), "Lấy ý kiến công khai")
+
+
+def test_a_consultation_shows_the_count_of_comments_never_a_comment_nor_a_hidden_profile(client, world):
+    html = body(client, world["consultation"].url)
+    assert_nothing_hidden(html, "Lấy ý kiến công khai", "Người được đề nghị", "Đã nhận 1 ý kiến")
+    # The nominee's profile is a draft: named, not linked.
+    assert world["hidden"][1].url not in html if world["hidden"][1].url else True
 
 
 def test_related_blocks(client, world):
@@ -92,7 +135,7 @@ def test_home_sections(client, world):
 
 
 def test_search(client, world):
-    for q in ("an kin", "ẩn kín", "phong trao", "English only", "campaign"):
+    for q in ("an kin", "ẩn kín", "phong trao", "English only", "campaign", "lay y kien", "nguoi gop y"):
         text = body(client, "/vi/tim-kiem/", q=q)
         assert HIDDEN not in text and ENGLISH_ONLY not in text
     html = re.sub(r"</?mark>", "", body(client, "/vi/tim-kiem/", q="cong khai"))
@@ -100,12 +143,14 @@ def test_search(client, world):
 
 
 def test_feeds(client, world):
-    for url in ("/vi/feeds/news/rss/", "/vi/feeds/news/atom/", "/vi/feeds/campaigns/rss/", "/vi/feeds/campaigns/atom/"):
+    for url in ("/vi/feeds/news/rss/", "/vi/feeds/news/atom/", "/vi/feeds/campaigns/rss/", "/vi/feeds/campaigns/atom/",
+                "/vi/feeds/consultations/rss/", "/vi/feeds/consultations/atom/"):
         text = body(client, url)
         assert HIDDEN not in text and ENGLISH_ONLY not in text
     assert HIDDEN not in body(client, "/en/feeds/news/rss/")
     assert "Tin công khai" in body(client, "/vi/feeds/news/rss/")
     assert "Phong trào công khai" in body(client, "/vi/feeds/campaigns/rss/")
+    assert "Lấy ý kiến công khai" in body(client, "/vi/feeds/consultations/rss/")
     assert_nothing_hidden(body(client, "/vi/feeds/news/rss/", campaign=world["visible"].pk), "Tin công khai")
 
 
@@ -119,7 +164,7 @@ def test_sitemap(client, world):
 
 
 def test_api(client, world):
-    for endpoint in ("pages", "campaigns", "profiles", "news"):
+    for endpoint in ("pages", "campaigns", "profiles", "news", "consultations"):
         for offset in (0, 20, 40):
             text = body(client, f"/api/v2/{endpoint}/", limit=20, offset=offset)
             assert HIDDEN not in text and "\\u1ea8N" not in text  # all languages: nothing hidden
@@ -128,6 +173,10 @@ def test_api(client, world):
     for page in world["hidden"]:
         assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     assert "Phong trào công khai" in body(client, "/api/v2/campaigns/", locale="vi")
+    detail = body(client, f"/api/v2/consultations/{world['consultation'].pk}/")
+    assert "Người được đề nghị" in detail and '"comments_received": 1' in detail and HIDDEN not in detail
+    # The draft profile is not linked through the nominee, whose API fields leave profiles out.
+    assert "\\u1ea8N" not in detail
 
 
 def test_statistics(client, world):

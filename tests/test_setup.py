@@ -8,13 +8,20 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from thidua_wagtail.models import CampaignIndexPage, NewsIndexPage, NominationPage, ProfileIndexPage, StatisticsPage
+from thidua_wagtail.models import (
+    CampaignIndexPage,
+    ConsultationIndexPage,
+    NewsIndexPage,
+    NominationPage,
+    ProfileIndexPage,
+    StatisticsPage,
+)
 
 from . import factories
 
 STATIC = Path(__file__).resolve().parent.parent / "thidua_wagtail" / "static" / "thidua_wagtail" / "css"
 
-MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, NominationPage, StatisticsPage)
+MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, ConsultationIndexPage, NominationPage, StatisticsPage)
 
 
 def setup(*args):
@@ -25,7 +32,7 @@ def setup(*args):
 
 def test_creates_every_section_in_every_language_once(client, home, locale_en):
     output = setup()
-    assert "Sections: 11 created, 0 already present." in output  # 5 sections x 2 languages + the English home
+    assert "Sections: 13 created, 0 already present." in output  # 6 sections x 2 languages + the English home
     for model in MODELS:
         vi = model.objects.get(locale__language_code="vi")
         en = model.objects.get(locale__language_code="en")
@@ -35,8 +42,8 @@ def test_creates_every_section_in_every_language_once(client, home, locale_en):
     assert CampaignIndexPage.objects.get(locale__language_code="en").url == "/en/emulation-campaigns/"
     assert StatisticsPage.objects.get(locale__language_code="vi").url == "/vi/thong-ke-thi-dua-khen-thuong/"
     assert home.get_translation(locale_en).live
-    assert "Sections: 0 created, 10 already present." in setup()
-    assert sum(model.objects.count() for model in MODELS) == 10
+    assert "Sections: 0 created, 12 already present." in setup()
+    assert sum(model.objects.count() for model in MODELS) == 12
     for model in MODELS:
         for page in model.objects.all():
             with translation.override(page.locale.language_code):
@@ -119,7 +126,7 @@ def test_uninstall_removes_what_the_app_added_and_names_what_the_site_may_keep(h
     out = io.StringIO()
     call_command("thidua_uninstall", "--yes", stdout=out)
     output = out.getvalue()
-    assert "Deleted 10 pages" in output and "3 groups, 1 workflows, 1 home page translations" in output
+    assert "Deleted 12 pages" in output and "3 groups, 1 workflows, 1 home page translations" in output
     assert not Page.objects.filter(pk=english_home.pk).exists()
     assert Page.objects.filter(pk__in=[home.pk, own.pk]).count() == 2
     assert not Group.objects.filter(name__startswith="Thi đua").exists() and not Group.objects.filter(

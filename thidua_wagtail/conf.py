@@ -15,6 +15,10 @@ THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_SEARCH_MAX_RESULTS   1000     Page results offered (and counted) at most; a broader search says there are more
+THIDUA_CONSULTATION_MIN_WORKING_DAYS 10  Shortest public consultation on nominees, in working days (consultations)
+THIDUA_CONSULTATION_RATE_LIMIT 10    Comments on nominees one IP address may send per period
+THIDUA_CONSULTATION_RATE_PERIOD 3600 ... the period, in seconds
+THIDUA_EXTRA_DAYS_OFF       ()       Days off besides the national holidays ("2027-02-03"), for counting working days
 THIDUA_FEED_ITEMS           20       Items in each RSS/Atom feed
 THIDUA_PAGE_CACHE_TIMEOUT   600      Seconds anonymous visitors' responses stay cached (0: no caching; see cache.py)
 THIDUA_PAGE_CACHE_MAX_VARIANTS 1000  Query-string variants of one page or view cached per content version
@@ -57,6 +61,10 @@ DEFAULTS = {
     "SEARCH_MAX_QUERY_LENGTH": 200,
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "SEARCH_MAX_RESULTS": 1000,
+    "CONSULTATION_MIN_WORKING_DAYS": 10,
+    "CONSULTATION_RATE_LIMIT": 10,
+    "CONSULTATION_RATE_PERIOD": 3600,
+    "EXTRA_DAYS_OFF": (),
     "FEED_ITEMS": 20,
     "PAGE_CACHE_TIMEOUT": 600,
     "PAGE_CACHE_MAX_VARIANTS": 1000,

@@ -6,6 +6,7 @@ Each panel does a fixed number of queries, whatever the number of pages.
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -15,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 from .compat import get_permission_policy
 from .compliance import compliance_gaps
-from .models import CampaignPage, Nomination
+from .models import CampaignPage, ConsultationComment, ConsultationPage, Nomination
 from .pagetypes import detail_types
 from .translation_review import outdated_sources
 
@@ -77,6 +78,35 @@ class NominationsPanel(DashboardPanel):
             # Nominations the Office was never told of (the mail failed): they must not go unnoticed.
             "unnotified": Nomination.objects.filter(notification=Nomination.Notification.FAILED).count(),
             "unnotified_url": reverse("thidua_nominations:index") + "?notification=failed",
+        }
+
+
+class ConsultationsPanel(DashboardPanel):
+    """Consultations on nominees open now (closing soonest first) and opening soon, with their comments to handle."""
+
+    name = "thidua_consultations"
+    template_name = "thidua_wagtail/admin/panels/consultations.html"
+    order = 125
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        pages = ConsultationPage.objects.live().filter(locale=Locale.get_default()).defer_streamfields()
+        open_now = list(pages.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on")[:LIMIT])
+        upcoming = list(pages.filter(opens_on__gt=today).order_by("opens_on")[:LIMIT])
+        keys = [page.translation_key for page in open_now]
+        new = (ConsultationComment.objects.filter(page__translation_key__in=keys, status="new")
+               .values("page__translation_key").annotate(n=Count("pk")))
+        counts = {row["page__translation_key"]: row["n"] for row in new}
+        user = self.request.user
+        can_read = get_permission_policy(ConsultationComment).user_has_any_permission(user, ["change", "view"])
+        return {
+            "open": [(page, counts.get(page.translation_key, 0), (page.closes_on - today).days) for page in open_now],
+            "upcoming": upcoming,
+            "can_read": can_read,
+            "new_count": ConsultationComment.objects.filter(status="new").count() if can_read else 0,
+            "list_url": reverse("thidua_consultation_comments:index") + "?status=new",
+            "unnotified": ConsultationComment.objects.filter(notification="failed").count() if can_read else 0,
+            "unnotified_url": reverse("thidua_consultation_comments:index") + "?notification=failed",
         }
 
 
@@ -151,5 +181,5 @@ class CompliancePanel(DashboardPanel):
 
 
 def dashboard_panels(request):
-    return [CampaignsPanel(request), NominationsPanel(request), ReviewPanel(request), TranslationsPanel(request),
-            CompliancePanel(request)]
+    return [CampaignsPanel(request), NominationsPanel(request), ConsultationsPanel(request), ReviewPanel(request),
+            TranslationsPanel(request), CompliancePanel(request)]

@@ -14,9 +14,18 @@ from django.utils.translation import gettext as _
 
 from .cache import cached_response
 from .conf import thidua_settings
-from .i18n import active_locale
-from .models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage, OrganisationSettings
+from .i18n import active_locale, format_date
+from .models import (
+    CampaignIndexPage,
+    CampaignPage,
+    ConsultationIndexPage,
+    ConsultationPage,
+    NewsIndexPage,
+    NewsPage,
+    OrganisationSettings,
+)
 from .models.campaigns import CampaignFilterForm
+from .models.consultations import ConsultationFilterForm
 from .models.news import NewsFilterForm
 from .querysets import published
 
@@ -130,3 +139,35 @@ class CampaignRssFeed(BaseFeed):
 class CampaignAtomFeed(CampaignRssFeed):
     feed_type = Atom1Feed
     subtitle = CampaignRssFeed.description
+
+
+class ConsultationRssFeed(BaseFeed):
+    """Consultations on nominees as they open: what a reader who wants to comment in time subscribes to."""
+
+    model = ConsultationPage
+    index_model = ConsultationIndexPage
+    filter_form_class = ConsultationFilterForm
+    ordering = ("-opens_on", "-pk")
+
+    def title(self, obj):
+        return _("Public consultation on nominees — %(organisation)s") % {"organisation": self.organisation(obj)}
+
+    def description(self, obj):
+        return _("Nominees for orders and state honorary titles put to public comment by %(organisation)s") % {
+            "organisation": self.organisation(obj)}
+
+    def item_description(self, item):
+        return _("%(summary)s Comments from %(opens)s to %(closes)s.") % {
+            "summary": item.summary, "opens": format_date(item.opens_on, "short"),
+            "closes": format_date(item.closes_on, "short")}
+
+    def item_pubdate(self, item):
+        return item.first_published_at or _midnight(item.opens_on)
+
+    def item_categories(self, item):
+        return [str(item.status_label)]
+
+
+class ConsultationAtomFeed(ConsultationRssFeed):
+    feed_type = Atom1Feed
+    subtitle = ConsultationRssFeed.description

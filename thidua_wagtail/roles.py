@@ -4,7 +4,8 @@
 
 - **Office** (``OFFICE_GROUP``): add, edit, publish, lock and unlock in every emulation section (campaigns,
   profiles, news, nomination and statistics pages) in every language; the shared snippets (units, awards,
-  documents, decisions' lists of recipients); nominations; documents and images; translations (sync and publish
+  documents, decisions' lists of recipients); nominations and the comments on nominees (read and handle, not
+  delete: they are the consultation's record); documents and images; translations (sync and publish
   them); plan import, and the import of a decision's recipients from a spreadsheet.
 - **Translators** (``TRANSLATORS_GROUP``): edit the sections of the languages other than the default one, submit
   translations (wagtail-localize), translate the snippets (not edit their source-language rows). They cannot
@@ -35,7 +36,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Award, Nomination, OfficialDocument, Organisation, Unit
+from .models import Award, ConsultationComment, Nomination, OfficialDocument, Organisation, Unit
 from .pagetypes import section_types
 
 OFFICE_GROUP = "Thi đua – Văn phòng duyệt"
@@ -121,7 +122,8 @@ def setup_roles(unit_sections=None):
                            *_model_permissions(Award, ("add", "change", "delete")),
                            *_model_permissions(OfficialDocument, ("add", "change", "delete")),
                            *_model_permissions(Organisation, ("add", "change", "delete")),
-                           *_model_permissions(Nomination, ("view", "change", "delete")))
+                           *_model_permissions(Nomination, ("view", "change", "delete")),
+                           *_model_permissions(ConsultationComment, ("view", "change")))
     _grant_pages(office, all_sections + extra_pages, OFFICE_PAGE_PERMISSIONS)
     _grant_media(office)
     report.groups.append(office)

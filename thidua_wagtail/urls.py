@@ -32,4 +32,6 @@ urlpatterns = [
     path("feeds/news/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("feeds/campaigns/rss/", feeds.CampaignRssFeed(), name="campaigns_rss"),
     path("feeds/campaigns/atom/", feeds.CampaignAtomFeed(), name="campaigns_atom"),
+    path("feeds/consultations/rss/", feeds.ConsultationRssFeed(), name="consultations_rss"),
+    path("feeds/consultations/atom/", feeds.ConsultationAtomFeed(), name="consultations_atom"),
 ]

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +24,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .compat import WAGTAIL_7, get_permission_policy
 from .exports import SafeSpreadsheetExportMixin
-from .models import Award, Nomination, NominationAttachment, OfficialDocument, Organisation, Unit
+from .models import (
+    Award,
+    ConsultationComment,
+    Nomination,
+    NominationAttachment,
+    OfficialDocument,
+    Organisation,
+    Unit,
+)
 from .models.nominations import NominationReviewError, accept_nomination, reject_nomination
 from .plans.views import PlanImportView, can_import_plans
 from .recipient_import import RecipientImportView, can_import_recipients
@@ -74,8 +83,8 @@ class OrganisationViewSet(SnippetViewSet):
 # ---------------------------------------------------------------------------
 
 
-class NominationPermissionPolicy(ModelPermissionPolicy):
-    """Nominations come from visitors: nobody adds them in the admin."""
+class VisitorSubmissionPolicy(ModelPermissionPolicy):
+    """Nominations and comments on nominees come from visitors: nobody adds them in the admin."""
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
@@ -168,6 +177,53 @@ class NominationViewSet(ModelViewSet):
 
 
 # ---------------------------------------------------------------------------
+# Comments on nominees (public consultations)
+# ---------------------------------------------------------------------------
+
+
+class ConsultationCommentIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    pass
+
+
+class ConsultationCommentEditView(generic.EditView):
+    template_name = "thidua_wagtail/admin/consultation_comment_edit.html"
+
+    def save_instance(self):
+        """Marking a comment handled records who and when; returning it to "new" clears them."""
+        comment = self.form.save(commit=False)
+        if comment.status == ConsultationComment.Status.HANDLED:
+            if comment.handled_at is None:
+                comment.handled_at, comment.handled_by = timezone.now(), self.request.user
+        else:
+            comment.handled_at = comment.handled_by = None
+        comment.save()
+        return comment
+
+
+class ConsultationCommentViewSet(ModelViewSet):
+    """The comments visitors sent on nominees: per consultation and nominee (filters), marked handled with a note,
+    exported (CSV, XLSX; formula-safe). Visitors send them; nobody adds them in the admin."""
+
+    model = ConsultationComment
+    name = "thidua_consultation_comments"
+    icon = "comment"
+    menu_label = gettext_lazy("Comments on nominees")
+    list_display = ["nominee_name", "consultation_title", "author_name", "submitted_at", "status"]
+    list_filter = ["status", "page", "nominee", "locale", "notification"]
+    list_export = ["submitted_at", "consultation_title", "nominee_name", "author_name", "contact", "content",
+                   "status", "handling_note", "handled_at"]
+    export_filename = "comments-on-nominees"
+    search_fields = ["nominee_name", "consultation_title", "author_name", "contact", "content"]
+    form_fields = ["status", "handling_note"]
+    index_view_class = ConsultationCommentIndexView
+    edit_view_class = ConsultationCommentEditView
+    copy_view_enabled = False
+
+    if WAGTAIL_7:
+        permission_policy = cached_property(lambda self: get_permission_policy(ConsultationComment))
+
+
+# ---------------------------------------------------------------------------
 # Plan import
 # ---------------------------------------------------------------------------
 
@@ -210,4 +266,4 @@ class ThiduaViewSetGroup(SnippetViewSetGroup):
     menu_icon = "pick"
     menu_order = 250
     items = (UnitViewSet, AwardViewSet, OfficialDocumentViewSet, OrganisationViewSet, NominationViewSet,
-             PlanImportViewSet, RecipientImportViewSet)
+             ConsultationCommentViewSet, PlanImportViewSet, RecipientImportViewSet)

@@ -18,7 +18,7 @@ from .compat import set_permission_policy
 from .compliance import ComplianceReportView
 from .dashboard import dashboard_panels
 from .feedback import FeedbackReportView
-from .models import Award, ExemplaryProfilePage, Nomination
+from .models import Award, ConsultationComment, ExemplaryProfilePage, Nomination
 from .reports import HonoursReportView, ListedRecipientsReportView
 from .sections import HOME_COPY_ACTION
 from .translation_review import (
@@ -27,9 +27,10 @@ from .translation_review import (
     guard_snippet_delete,
     guard_snippet_edit,
 )
-from .viewsets import NominationPermissionPolicy, ThiduaViewSetGroup
+from .viewsets import ThiduaViewSetGroup, VisitorSubmissionPolicy
 
-set_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
+set_permission_policy(Nomination, VisitorSubmissionPolicy(Nomination))
+set_permission_policy(ConsultationComment, VisitorSubmissionPolicy(ConsultationComment))
 register_snippet(ThiduaViewSetGroup)
 
 

@@ -25,6 +25,9 @@ from ..models import (
     Award,
     CampaignPage,
     CampaignUnit,
+    ConsultationComment,
+    ConsultationNominee,
+    ConsultationPage,
     DecisionRecipient,
     ExemplaryProfilePage,
     NewsPage,
@@ -37,6 +40,7 @@ from ..pagetypes import section_types
 from ..plans.drafts import existing_document, import_plan_file
 from ..sections import localized_home, setup_sections
 from ..text import ascii_slug
+from ..workdays import add_working_days
 
 SEED_PATH = Path(__file__).with_name("ke-hoach-60-KH-KHCN.txt")
 D = datetime.date
@@ -308,6 +312,7 @@ STATISTICS_INTRO = "<p>Số liệu từ các hồ sơ điển hình tiên tiến
 NOMINATION_THANKS = "<p>Cảm ơn bạn. Văn phòng Sở đã nhận đề cử và sẽ xem xét trong thời gian sớm nhất.</p>"
 
 SECTION_TITLES = {
+    "consultations": "Lấy ý kiến Nhân dân",
     "campaigns": "Phong trào thi đua",
     "profiles": "Điển hình tiên tiến",
     "news": "Tin thi đua, khen thưởng",
@@ -315,12 +320,51 @@ SECTION_TITLES = {
     "statistics": "Thống kê thi đua, khen thưởng",
 }
 SECTION_FIELDS = {
+    "consultations": {"intro": "<p>Sở công khai các trường hợp đề nghị tặng huân chương, danh hiệu vinh dự Nhà nước "
+                               "để lấy ý kiến Nhân dân trước khi Hội đồng Thi đua - Khen thưởng xét.</p>"},
     "campaigns": {"intro": "<p>Các phong trào thi đua yêu nước do Sở phát động và tham gia.</p>"},
     "profiles": {"intro": "<p>Những tập thể, cá nhân tiêu biểu được phát hiện, bồi dưỡng và nhân rộng.</p>"},
     "nominations": {"intro": NOMINATION_INTRO, "privacy_notice": NOMINATION_PRIVACY,
                     "thank_you_text": NOMINATION_THANKS, "notify_emails": "thidua@example.org"},
     "statistics": {"intro": STATISTICS_INTRO},
 }
+
+CONSULTATION_HOW = ("<p>Ý kiến cũng có thể gửi bằng văn bản về Văn phòng Sở Khoa học và Công nghệ tỉnh Thái Nguyên "
+                    "hoặc thư điện tử thidua@example.org.</p>")
+CONSULTATION_PRIVACY = ("<p>Họ tên và thông tin liên hệ chỉ dùng để Văn phòng Sở liên hệ về ý kiến của bạn; ý kiến được "
+                        "tổng hợp báo cáo Hội đồng Thi đua - Khen thưởng và không công bố.</p>")
+# A consultation whose window spans Tết Bính Ngọ (16-20/2/2026): ten working days from 9/2 end on 27/2, not 20/2.
+CONSULTATIONS = [
+    {
+        "title": "Lấy ý kiến Nhân dân đối với trường hợp đề nghị tặng Huân chương Lao động năm 2025",
+        "summary": "Sở Khoa học và Công nghệ công khai trường hợp đề nghị Chủ tịch nước tặng Huân chương Lao động "
+                   "hạng Ba để lấy ý kiến Nhân dân.",
+        "proposed_to": "Chủ tịch nước",
+        "opens_on": datetime.date(2026, 2, 9),
+        "closes_on": datetime.date(2026, 2, 27),
+        "council_meets_on": datetime.date(2026, 3, 10),
+        "nominees": [("Trần Văn Minh", "huan-chuong-lao-dong", "third",
+                      "Chủ trì chuyển giao quy trình nhân giống chè chất lượng cao cho 5 xã; 3 năm liền đạt danh hiệu "
+                      "Chiến sĩ thi đua cấp tỉnh.")],
+        "comments": [("Trần Văn Minh", "Nguyễn Văn Bình", "binh@example.org",
+                      "Tôi là người trồng chè ở xã Tân Cương, được anh Minh hướng dẫn kỹ thuật, hoàn toàn đồng ý.",
+                      "Đã tổng hợp báo cáo Hội đồng ngày 10/3/2026."),
+                     ("Trần Văn Minh", "Hoàng Thị Mai", "0912 000 111",
+                      "Đề nghị làm rõ số hộ được hưởng lợi từ mô hình chuyển giao.",
+                      "Đã bổ sung số liệu 240 hộ vào báo cáo thành tích.")],
+    },
+    {
+        "title": "Lấy ý kiến Nhân dân đối với trường hợp đề nghị xét tặng Giải thưởng Nhà nước về khoa học và công nghệ",
+        "summary": "Sở Khoa học và Công nghệ công khai các trường hợp đề nghị xét tặng Giải thưởng Nhà nước về khoa học "
+                   "và công nghệ để lấy ý kiến Nhân dân.",
+        "proposed_to": "Hội đồng xét tặng giải thưởng cấp Nhà nước",
+        "opens_on": None,  # open now: see _load_consultations
+        "nominees": [("Nguyễn Thị Thu Hà", "giai-thuong-nha-nuoc", "",
+                      "Đồng tác giả cụm công trình số hóa quy trình xét duyệt nhiệm vụ khoa học, áp dụng tại 12 sở, "
+                      "ngành của tỉnh.")],
+        "comments": [],
+    },
+]
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -383,6 +427,7 @@ def load_demo(stdout=None):
         profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
         _load_decision_lists(locale, report)
         _load_news(news_index, campaigns, profiles, plan, report)
+        _load_consultations(sections["consultations"], profiles, units, locale, report)
     return report
 
 
@@ -586,6 +631,35 @@ def _load_profiles(index, units, campaigns, locale, report):
         report.add(profile, created)
         profiles[data["title"]] = profile
     return profiles
+
+
+def _load_consultations(index, profiles, units, locale, report):
+    awards = {a.code: a for a in Award.objects.filter(locale=locale)}
+    today = datetime.date.today()
+    for data in CONSULTATIONS:
+        opens_on = data["opens_on"] or today - datetime.timedelta(days=2)
+        closes_on = data.get("closes_on") or add_working_days(ConsultationPage.earliest_closing(opens_on), 3)
+        page, created = _child(
+            index, ConsultationPage, data["title"], summary=data["summary"],
+            proposing_body="Sở Khoa học và Công nghệ tỉnh Thái Nguyên", proposed_to=data["proposed_to"],
+            opens_on=opens_on, closes_on=closes_on, council_meets_on=data.get("council_meets_on"),
+            how_to_comment=CONSULTATION_HOW, privacy_notice=CONSULTATION_PRIVACY, notify_emails="thidua@example.org")
+        if created:
+            for name, code, grade, achievements in data["nominees"]:
+                profile = profiles[name]
+                page.nominees.add(ConsultationNominee(
+                    kind=profile.kind, profile=profile, position=profile.position, unit=profile.unit,
+                    proposed_award=awards[code], proposed_grade=grade, achievements=achievements))
+            page.save()
+            _publish(page)
+            nominees = {nominee.display_name: nominee for nominee in page.nominees.select_related("profile")}
+            for name, author, contact, content, note in data["comments"]:
+                ConsultationComment.objects.create(
+                    page=page, nominee=nominees[name], consultation_title=page.title, nominee_name=name,
+                    locale=locale, author_name=author, contact=contact, content=content, consent=True,
+                    status=ConsultationComment.Status.HANDLED, handling_note=note,
+                    notification=ConsultationComment.Notification.SENT)
+        report.add(page, created)
 
 
 def _load_news(index, campaigns, profiles, plan, report):

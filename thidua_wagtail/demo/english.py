@@ -331,3 +331,44 @@ ENGLISH.update({
     "Các phòng, đơn vị đăng ký danh hiệu thi đua và xây dựng kế hoạch thực hiện ngay từ đầu năm.":
         "Divisions and units registered for emulation titles and drew up their plans at the start of the year.",
 })
+
+ENGLISH.update({
+    # Public consultation on nominees
+    "Lấy ý kiến Nhân dân": "Public consultation",
+    "Sở công khai các trường hợp đề nghị tặng huân chương, danh hiệu vinh dự Nhà nước để lấy ý kiến Nhân dân trước khi "
+    "Hội đồng Thi đua - Khen thưởng xét.":
+        "The Department publishes its nominees for orders and state honorary titles for public comment before the "
+        "Emulation and Commendation Council considers them.",
+    "Lấy ý kiến Nhân dân đối với trường hợp đề nghị tặng Huân chương Lao động năm 2025":
+        "Public consultation on the 2025 nominee for the Labour Order",
+    "Sở Khoa học và Công nghệ công khai trường hợp đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba để lấy ý kiến "
+    "Nhân dân.":
+        "The Department of Science and Technology publishes its nominee for the Labour Order, Third Class, to be "
+        "conferred by the President, for public comment.",
+    "Khoản 1 Điều 46 Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của "
+    "Luật Thi đua, khen thưởng; khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ.":
+        "Article 46(1) of Government Decree 98/2023/NĐ-CP of 31 December 2023 detailing the Law on Emulation and "
+        "Commendation; Article 60(3) of Government Decree 152/2025/NĐ-CP of 14 June 2025.",
+    "Ý kiến cũng có thể gửi bằng văn bản về Văn phòng Sở Khoa học và Công nghệ tỉnh Thái Nguyên hoặc thư điện tử "
+    "thidua@example.org.":
+        "Comments may also be sent in writing to the Office of the Thai Nguyen Department of Science and Technology "
+        "or by e-mail to thidua@example.org.",
+    "Họ tên và thông tin liên hệ chỉ dùng để Văn phòng Sở liên hệ về ý kiến của bạn; ý kiến được tổng hợp báo cáo Hội "
+    "đồng Thi đua - Khen thưởng và không công bố.":
+        "Your name and contact details are used only for the Department's Office to reach you about your comment; "
+        "comments are summarised for the Emulation and Commendation Council and not published.",
+    "Chủ trì chuyển giao quy trình nhân giống chè chất lượng cao cho 5 xã; 3 năm liền đạt danh hiệu Chiến sĩ thi đua "
+    "cấp tỉnh.":
+        "Led the transfer of a high-quality tea propagation process to 5 communes; Provincial Emulation Fighter three "
+        "years running.",
+    "Lấy ý kiến Nhân dân đối với trường hợp đề nghị xét tặng Giải thưởng Nhà nước về khoa học và công nghệ":
+        "Public consultation on the nominee for the State Prize for science and technology",
+    "Sở Khoa học và Công nghệ công khai các trường hợp đề nghị xét tặng Giải thưởng Nhà nước về khoa học và công nghệ để "
+    "lấy ý kiến Nhân dân.":
+        "The Department of Science and Technology publishes its nominees for the State Prize for science and "
+        "technology for public comment.",
+    "Hội đồng xét tặng giải thưởng cấp Nhà nước": "The State-level Prize Council",
+    "Đồng tác giả cụm công trình số hóa quy trình xét duyệt nhiệm vụ khoa học, áp dụng tại 12 sở, ngành của tỉnh.":
+        "Co-author of the works digitising the review of science tasks, in use in 12 provincial departments and "
+        "agencies.",
+})

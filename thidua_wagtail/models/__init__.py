@@ -1,4 +1,5 @@
 from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .consultations import ConsultationComment, ConsultationIndexPage, ConsultationNominee, ConsultationPage
 from .feedback import ContentFeedback
 from .honours import DecisionRecipient
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
@@ -15,6 +16,10 @@ __all__ = [
     "CampaignPage",
     "CampaignResponsibility",
     "CampaignUnit",
+    "ConsultationComment",
+    "ConsultationIndexPage",
+    "ConsultationNominee",
+    "ConsultationPage",
     "ContentFeedback",
     "DecisionRecipient",
     "DocumentImplements",

@@ -14,6 +14,7 @@ from wagtail.models import GroupApprovalTask, Locale, Page, PageLogEntry, Site, 
 
 from thidua_wagtail.models import (
     Award,
+    ConsultationComment,
     ContentFeedback,
     DecisionRecipient,
     Nomination,
@@ -40,7 +41,8 @@ def home_copies():
 
 
 class Command(BaseCommand):
-    help = ("Delete the app's pages (in every language, with their revisions), nominations, visitors' feedback, "
+    help = ("Delete the app's pages (in every language, with their revisions), nominations, comments on nominees, "
+            "visitors' feedback, "
             "official documents, "
             "awards, units and organisation settings, its groups and review workflow, and the home page "
             "translations it made, before `migrate thidua_wagtail zero`. Images and files in Wagtail's libraries "
@@ -54,6 +56,7 @@ class Command(BaseCommand):
         counts = {
             "pages": pages.count(),
             "nominations": Nomination.objects.count(),
+            "comments on nominees": ConsultationComment.objects.count(),
             "answers on content": ContentFeedback.objects.count(),
             "documents": OfficialDocument.objects.count(),
             "awards": Award.objects.count(),
@@ -73,6 +76,7 @@ class Command(BaseCommand):
                 if page is not None:
                     page.delete()
             Nomination.objects.all().delete()
+            ConsultationComment.objects.all().delete()
             ContentFeedback.objects.all().delete()
             # A decision's own list may point to another decision (a revocation): the lists go first.
             DecisionRecipient.objects.all().delete()
