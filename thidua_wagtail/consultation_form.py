@@ -8,23 +8,25 @@ capped and line breaks kept out of one-line fields. The comment is saved before 
 fails is recorded on the comment (the dashboard shows it), the comment is never lost.
 """
 
-import logging
-
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .nomination_form import header_safe, one_line
-
-logger = logging.getLogger(__name__)
+from .nomination_form import (
+    HoneypotMixin,
+    header_safe,
+    honeypot_field,
+    one_line,
+    record_no_address,
+    send_and_record,
+)
 
 MAX_COMMENT = 5000
 
 
-class CommentForm(forms.Form):
+class CommentForm(HoneypotMixin, forms.Form):
     """A visitor's comment on one of ``nominees`` (the page's, in the page's language)."""
 
     nominee = forms.TypedChoiceField(label=gettext_lazy("About"), coerce=int)
@@ -35,8 +37,7 @@ class CommentForm(forms.Form):
                               help_text=gettext_lazy("So that the office can reach you about your comment."))
     consent = forms.BooleanField(label=gettext_lazy(
         "I agree to the processing of my personal data for this consultation"))
-    # Robots fill every field; people do not see this one.
-    website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+    website = honeypot_field()
 
     def __init__(self, *args, nominees=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,13 +46,9 @@ class CommentForm(forms.Form):
             (nominee.pk, nominee.display_name) for nominee in nominees]
         self.fields["consent"].error_messages["required"] = _(
             "Your consent is needed for the office to process your comment.")
-        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        self.hide_honeypot()
         self.fields["author_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact"].widget.attrs["autocomplete"] = "email"
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def clean_content(self):
         value = self.cleaned_data["content"].strip()
@@ -78,10 +75,9 @@ class CommentForm(forms.Form):
 def notify_editors(page, comment, admin_url=""):
     """Mail the consultation's notification addresses about ``comment``, in the site's default language; record
     whether that worked. A failure is logged and recorded, never raised."""
-    Comment = type(comment)
     recipients = page.get_notify_list()
     if not recipients:
-        Comment.objects.filter(pk=comment.pk).update(notification=Comment.Notification.NONE)
+        record_no_address(comment)
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         subject = header_safe(_("New comment on %(name)s") % {"name": comment.nominee_name})
@@ -96,11 +92,4 @@ def notify_editors(page, comment, admin_url=""):
             "",
             _("Handle it in the admin: %(url)s") % {"url": admin_url} if admin_url else "",
         ])
-    try:
-        sent = send_mail(subject, body, None, recipients)
-    except Exception:  # the comment is saved; a mail server problem must not lose it or show a 500
-        logger.exception("Could not send the notification for consultation comment %s", comment.pk)
-        sent = 0
-    outcome = Comment.Notification.SENT if sent else Comment.Notification.FAILED
-    Comment.objects.filter(pk=comment.pk).update(notification=outcome)
-    return sent
+    return send_and_record(comment, subject, body, recipients)

@@ -16,10 +16,11 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from .conf import thidua_settings
 
@@ -66,12 +67,27 @@ def check_attachment(upload):
     return None
 
 
-class NominationForm(forms.ModelForm):
+class HoneypotMixin:
+    """A ``website`` field that people do not see and robots fill: ``is_spam`` says a robot sent the form."""
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def hide_honeypot(self):
+        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+
+
+def honeypot_field():
+    # Robots fill every field; people do not see this one.
+    return forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+
+
+class NominationForm(HoneypotMixin, forms.ModelForm):
     """The visitor's form; ``models.nominations.NominationPage.get_form_class()`` binds it to the Nomination model.
     ``units`` and ``campaigns`` are the choices offered (the page's language)."""
 
-    # Robots fill every field; people do not see this one.
-    website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+    website = honeypot_field()
     attachments = MultipleFileField(
         label=gettext_lazy("Attachments"),
         required=False,
@@ -102,16 +118,12 @@ class NominationForm(forms.ModelForm):
             "Optional: PDF or images, up to %(count)s files of %(size)s MB each."
         ) % {"count": thidua_settings.NOMINATION_MAX_FILES,
              "size": round(thidua_settings.NOMINATION_MAX_FILE_SIZE / 1024 / 1024, 1)}
-        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        self.hide_honeypot()
         for name in ("nominee_name", "achievements", "nominator_name", "nominator_email"):
             self.fields[name].widget.attrs["required"] = True
         self.fields["nominator_email"].widget.attrs["autocomplete"] = "email"
         self.fields["nominator_name"].widget.attrs["autocomplete"] = "name"
         self.fields["nominator_phone"].widget.attrs["autocomplete"] = "tel"
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def clean_achievements(self):
         value = self.cleaned_data["achievements"].strip()
@@ -191,6 +203,25 @@ def reserve_submission(request, kind="nominations", limit=None, period=None):
 # ---------------------------------------------------------------------------
 
 
+class MailNotification(models.TextChoices):
+    """Whether the Office was mailed about a visitor's submission."""
+
+    PENDING = "pending", gettext_lazy("Not sent yet")
+    SENT = "sent", gettext_lazy("Sent")
+    FAILED = "failed", gettext_lazy("Failed")
+    NONE = "none", gettext_lazy("No address to notify")
+
+
+def notify_list(page):
+    """The addresses told of a submission through ``page``: those of its translation in the site's default
+    language (the source, which editors, not translators, keep), else the page's own. A translation cannot route
+    visitors' personal data elsewhere."""
+    source = (type(page).objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
+              .exclude(pk=page.pk).values_list("notify_emails", flat=True).first())
+    emails = page.notify_emails if source is None else source
+    return [address.strip() for address in emails.split(",") if address.strip()]
+
+
 def one_line(text):
     """``text`` with every run of white space, line breaks included, made one space."""
     return " ".join(str(text).split())
@@ -210,10 +241,9 @@ def notify_editors(page, nomination, admin_url=""):
     whatever language the visitor used. A failure is logged and recorded (``notification``), and the dashboard
     lists such nominations, so none is silently left unnotified.
     """
-    Nomination = type(nomination)
     recipients = page.get_notify_list()
     if not recipients:
-        Nomination.objects.filter(pk=nomination.pk).update(notification=Nomination.Notification.NONE)
+        record_no_address(nomination)
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         subject = header_safe(_("New nomination: %(name)s") % {"name": nomination.nominee_name})
@@ -232,11 +262,22 @@ def notify_editors(page, nomination, admin_url=""):
                 _("Review it in the admin: %(url)s") % {"url": admin_url} if admin_url else "",
             ]
         )
+    return send_and_record(nomination, subject, body, recipients)
+
+
+def send_and_record(submission, subject, body, recipients):
+    """Mail ``recipients`` about ``submission`` (a nomination, a comment on a nominee: a model with a
+    ``notification`` field of ``MailNotification`` choices) and record whether that worked. A mail server problem
+    is logged, recorded and shown on the dashboard: it never loses the submission or shows a 500."""
     try:
         sent = send_mail(subject, body, None, recipients)
-    except Exception:  # the nomination is saved; a mail server problem must not lose it or show a 500
-        logger.exception("Could not send the notification for nomination %s", nomination.pk)
+    except Exception:
+        logger.exception("Could not send the notification for %s %s", type(submission).__name__, submission.pk)
         sent = 0
-    outcome = Nomination.Notification.SENT if sent else Nomination.Notification.FAILED
-    Nomination.objects.filter(pk=nomination.pk).update(notification=outcome)
+    outcome = MailNotification.SENT if sent else MailNotification.FAILED
+    type(submission).objects.filter(pk=submission.pk).update(notification=outcome)
     return sent
+
+
+def record_no_address(submission):
+    type(submission).objects.filter(pk=submission.pk).update(notification=MailNotification.NONE)

@@ -27,7 +27,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -36,7 +36,7 @@ from ..conf import thidua_settings
 from ..consultation_form import CommentForm, notify_editors
 from ..filters import FilterSelect, ListingFilterForm, year_field
 from ..i18n import format_date
-from ..nomination_form import reserve_submission
+from ..nomination_form import MailNotification, notify_list, reserve_submission
 from ..pagetypes import Card, Related, Section
 from ..querysets import today
 from ..workdays import add_working_days, days_off, working_days_between
@@ -250,10 +250,7 @@ class ConsultationPage(DetailPage):
         return " ".join(nominee.display_name for nominee in self.nominees.all())
 
     def get_notify_list(self):
-        source = (ConsultationPage.objects.filter(translation_key=self.translation_key, locale=Locale.get_default())
-                  .exclude(pk=self.pk).values_list("notify_emails", flat=True).first())
-        emails = self.notify_emails if source is None else source
-        return [address.strip() for address in emails.split(",") if address.strip()]
+        return notify_list(self)
 
     def structured_data(self, request, base, publisher):
         return {
@@ -381,11 +378,7 @@ class ConsultationComment(models.Model):
         NEW = "new", _("New")
         HANDLED = "handled", pgettext_lazy("comment", "Handled")
 
-    class Notification(models.TextChoices):
-        PENDING = "pending", _("Not sent yet")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        NONE = "none", _("No address to notify")
+    Notification = MailNotification
 
     page = models.ForeignKey(ConsultationPage, verbose_name=_("consultation"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="comments")

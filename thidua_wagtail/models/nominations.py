@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
-from ..nomination_form import NominationForm, notify_editors, reserve_submission
+from ..nomination_form import MailNotification, NominationForm, notify_editors, notify_list, reserve_submission
 from ..pagetypes import Section
 from ..querysets import published
 from .base import ThiduaPageMixin, unique_child_slug
@@ -71,12 +71,7 @@ class NominationPage(ThiduaPageMixin, Page):
         verbose_name_plural = _("nomination forms")
 
     def get_notify_list(self):
-        """The addresses told of a new nomination: those of this form in the site's default language (the
-        source that editors, not translators, keep), else this page's own."""
-        source = (NominationPage.objects.filter(translation_key=self.translation_key, locale=Locale.get_default())
-                  .exclude(pk=self.pk).values_list("notify_emails", flat=True).first())
-        emails = self.notify_emails if source is None else source
-        return [address.strip() for address in emails.split(",") if address.strip()]
+        return notify_list(self)
 
     cache_responses = False  # the form carries a CSRF token and per-visitor errors
 
@@ -125,11 +120,7 @@ class Nomination(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", pgettext_lazy("nomination", "Rejected")
 
-    class Notification(models.TextChoices):
-        PENDING = "pending", _("Not sent yet")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        NONE = "none", _("No address to notify")
+    Notification = MailNotification
 
     page = models.ForeignKey(
         NominationPage, verbose_name=_("form page"), null=True, blank=True, on_delete=models.SET_NULL,
