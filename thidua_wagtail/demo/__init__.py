@@ -23,7 +23,9 @@ from ..awards import CATALOGUE, load_default_awards
 from ..i18n import vietnamese_locale
 from ..models import (
     Award,
+    CampaignDocument,
     CampaignPage,
+    CampaignReview,
     CampaignUnit,
     ConsultationComment,
     ConsultationNominee,
@@ -329,6 +331,14 @@ SECTION_FIELDS = {
     "statistics": {"intro": STATISTICS_INTRO},
 }
 
+REVIEWED_CAMPAIGN = "Thái Nguyên chung sức xây dựng nông thôn mới"
+REVIEWED_DECISION = "1876/QĐ-UBND"
+REVIEWS = [
+    ("mid_term", datetime.date(2020, 12, 18), "Sơ kết 10 năm thực hiện phong trào",
+     "<p>Ngành khoa học và công nghệ đã chuyển giao 35 tiến bộ kỹ thuật cho các xã xây dựng nông thôn mới.</p>"),
+    ("final", datetime.date(2025, 12, 16), "Tổng kết giai đoạn 2021 - 2025",
+     "<p>Giai đoạn 2021 - 2025, 5 xã được hỗ trợ đạt chuẩn nông thôn mới nâng cao.</p>"),
+]
 CONSULTATION_HOW = ("<p>Ý kiến cũng có thể gửi bằng văn bản về Văn phòng Sở Khoa học và Công nghệ tỉnh Thái Nguyên "
                     "hoặc thư điện tử thidua@example.org.</p>")
 CONSULTATION_PRIVACY = ("<p>Họ tên và thông tin liên hệ chỉ dùng để Văn phòng Sở liên hệ về ý kiến của bạn; ý kiến được "
@@ -340,6 +350,7 @@ CONSULTATIONS = [
         "summary": "Sở Khoa học và Công nghệ công khai trường hợp đề nghị Chủ tịch nước tặng Huân chương Lao động "
                    "hạng Ba để lấy ý kiến Nhân dân.",
         "proposed_to": "Chủ tịch nước",
+        "campaign": "Thái Nguyên chung sức xây dựng nông thôn mới",
         "opens_on": datetime.date(2026, 2, 9),
         "closes_on": datetime.date(2026, 2, 27),
         "council_meets_on": datetime.date(2026, 3, 10),
@@ -427,7 +438,8 @@ def load_demo(stdout=None):
         profiles = _load_profiles(profiles_index, units, campaigns, locale, report)
         _load_decision_lists(locale, report)
         _load_news(news_index, campaigns, profiles, plan, report)
-        _load_consultations(sections["consultations"], profiles, units, locale, report)
+        _load_reviews(campaigns, locale)
+        _load_consultations(sections["consultations"], profiles, campaigns, locale, report)
     return report
 
 
@@ -633,7 +645,22 @@ def _load_profiles(index, units, campaigns, locale, report):
     return profiles
 
 
-def _load_consultations(index, profiles, units, locale, report):
+def _load_reviews(campaigns, locale):
+    """The rural campaign's reviews and the decision that conferred its honours, so that its page shows a timeline
+    and results computed from the decision (one review before it, one after)."""
+    campaign = campaigns.get(REVIEWED_CAMPAIGN)
+    if campaign is None or campaign.reviews.exists():
+        return
+    decision = OfficialDocument.objects.filter(number=REVIEWED_DECISION, locale=locale).first()
+    if decision is not None and not campaign.document_links.filter(document=decision).exists():
+        campaign.document_links.add(CampaignDocument(document=decision))
+    for kind, held_on, title, report in REVIEWS:
+        campaign.reviews.add(CampaignReview(kind=kind, held_on=held_on, title=title, report=report))
+    campaign.save()
+    _publish(campaign)
+
+
+def _load_consultations(index, profiles, campaigns, locale, report):
     awards = {a.code: a for a in Award.objects.filter(locale=locale)}
     today = datetime.date.today()
     for data in CONSULTATIONS:
@@ -643,7 +670,8 @@ def _load_consultations(index, profiles, units, locale, report):
             index, ConsultationPage, data["title"], summary=data["summary"],
             proposing_body="Sở Khoa học và Công nghệ tỉnh Thái Nguyên", proposed_to=data["proposed_to"],
             opens_on=opens_on, closes_on=closes_on, council_meets_on=data.get("council_meets_on"),
-            how_to_comment=CONSULTATION_HOW, privacy_notice=CONSULTATION_PRIVACY, notify_emails="thidua@example.org")
+            how_to_comment=CONSULTATION_HOW, privacy_notice=CONSULTATION_PRIVACY, notify_emails="thidua@example.org",
+            campaign=campaigns.get(data.get("campaign", "")))
         if created:
             for name, code, grade, achievements in data["nominees"]:
                 profile = profiles[name]

@@ -368,6 +368,13 @@ ENGLISH.update({
         "The Department of Science and Technology publishes its nominees for the State Prize for science and "
         "technology for public comment.",
     "Hội đồng xét tặng giải thưởng cấp Nhà nước": "The State-level Prize Council",
+    # Campaign reviews
+    "Sơ kết 10 năm thực hiện phong trào": "Review of the campaign's first ten years",
+    "Ngành khoa học và công nghệ đã chuyển giao 35 tiến bộ kỹ thuật cho các xã xây dựng nông thôn mới.":
+        "The science and technology sector transferred 35 technical advances to communes building new rural areas.",
+    "Tổng kết giai đoạn 2021 - 2025": "Final review of the 2021-2025 phase",
+    "Giai đoạn 2021 - 2025, 5 xã được hỗ trợ đạt chuẩn nông thôn mới nâng cao.":
+        "In 2021-2025, 5 supported communes met the advanced new rural area standard.",
     "Đồng tác giả cụm công trình số hóa quy trình xét duyệt nhiệm vụ khoa học, áp dụng tại 12 sở, ngành của tỉnh.":
         "Co-author of the works digitising the review of science tasks, in use in 12 provincial departments and "
         "agencies.",

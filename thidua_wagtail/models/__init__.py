@@ -1,4 +1,11 @@
-from .campaigns import CampaignDocument, CampaignIndexPage, CampaignPage, CampaignResponsibility, CampaignUnit
+from .campaigns import (
+    CampaignDocument,
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignResponsibility,
+    CampaignReview,
+    CampaignUnit,
+)
 from .consultations import ConsultationComment, ConsultationIndexPage, ConsultationNominee, ConsultationPage
 from .feedback import ContentFeedback
 from .honours import DecisionRecipient
@@ -15,6 +22,7 @@ __all__ = [
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignResponsibility",
+    "CampaignReview",
     "CampaignUnit",
     "ConsultationComment",
     "ConsultationIndexPage",

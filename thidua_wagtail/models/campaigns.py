@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..filters import FilterSelect, ListingFilterForm, choice_field, year_field
@@ -156,11 +157,15 @@ class CampaignPage(DetailPage):
         InlinePanel("unit_links", heading=_("Participating units"), label=_("Unit")),
         FieldPanel("parent_campaign"),
     ]
+    review_panels = [
+        InlinePanel("reviews", heading=_("Reviews"), label=_("Review")),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Campaign")),
             ObjectList(plan_panels, heading=_("Plan")),
             ObjectList(links_panels, heading=_("Links")),
+            ObjectList(review_panels, heading=_("Reviews")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -197,6 +202,7 @@ class CampaignPage(DetailPage):
         APIField("responsibilities"),
         APIField("document_links"),
         APIField("unit_links"),
+        APIField("reviews"),
         APIField("parent", serializer=PageLinkSerializer(source="get_parent_campaign", read_only=True)),
         APIField("sub_campaigns", serializer=PageLinkSerializer(source="related_pages.sub_campaigns", many=True,
                                                                 read_only=True)),
@@ -328,6 +334,42 @@ class CampaignDocument(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("campaign document")
         verbose_name_plural = _("campaign documents")
+
+
+class CampaignReview(TranslatableMixin, Orderable):
+    """A mid-term or final review of the campaign (sơ kết, tổng kết): its date, report and report file. Its results
+    (the honours the campaign's decisions conferred by then, by unit and award) are computed, not typed
+    (``timeline.campaign_results``)."""
+
+    class Kind(models.TextChoices):
+        MID_TERM = "mid_term", _("Mid-term review")
+        FINAL = "final", _("Final review")
+
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="reviews")
+    kind = models.CharField(_("review"), max_length=20, choices=Kind.choices, default=Kind.MID_TERM)
+    held_on = models.DateField(_("held on"))
+    title = models.CharField(_("title"), max_length=255, blank=True,
+                             help_text=_("E.g. \"Sơ kết 3 năm thực hiện phong trào\"; left empty, the kind of review is shown."))
+    report = RichTextField(_("report"), blank=True, features=RICH_TEXT_FEATURES)
+    report_file = models.ForeignKey("wagtaildocs.Document", verbose_name=_("report file"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("held_on")]),
+        FieldPanel("title"),
+        FieldPanel("report"),
+        FieldPanel("report_file"),
+    ]
+    override_translatable_fields = [SynchronizedField("kind"), SynchronizedField("held_on")]
+    api_fields = [APIField("kind"), APIField("held_on"), APIField("title"), APIField("report")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("campaign review")
+        verbose_name_plural = _("campaign reviews")
+
+    @property
+    def heading(self):
+        return self.title or self.get_kind_display()
 
 
 class CampaignUnit(TranslatableMixin, Orderable):

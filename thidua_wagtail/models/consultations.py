@@ -118,6 +118,10 @@ class ConsultationPage(DetailPage):
         _("personal data notice"), blank=True, features=RICH_TEXT_FEATURES,
         help_text=_("How the personal data sent with a comment is processed (shown above the consent box)."))
     body = StreamField(BodyBlock(), verbose_name=_("more information"), blank=True)
+    campaign = models.ForeignKey(
+        "thidua_wagtail.CampaignPage", verbose_name=_("campaign"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("The campaign whose results the nominees come from, if any: the consultation "
+                                      "then shows on its timeline."))
     notify_emails = models.CharField(
         _("notify by email"), max_length=500, blank=True,
         help_text=_("Addresses told of each new comment, separated by commas."))
@@ -127,6 +131,7 @@ class ConsultationPage(DetailPage):
                 text="summary", date="opens_on")
     related = {
         "profiles": Related("thidua_wagtail.ExemplaryProfilePage", rows="nominees", field="profile"),
+        "campaign": Related("thidua_wagtail.CampaignPage", reference="campaign", single=True),
     }
     feed_urls = ("thidua_wagtail:consultations_rss", "thidua_wagtail:consultations_atom")
     folded_search_fields = ["title", "summary", "nominee_names"]
@@ -137,6 +142,7 @@ class ConsultationPage(DetailPage):
         FieldPanel("summary"),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("proposing_body"), FieldPanel("proposed_to")]),
+            FieldPanel("campaign"),
             FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on"), FieldPanel("council_meets_on")]),
             FieldPanel("legal_basis"),
         ], heading=_("Consultation")),

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Site
 
-from .. import i18n, metadata
+from .. import i18n, metadata, timeline
 from ..cache import content_version, page_version_key, site_version, versioned
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
@@ -212,3 +212,15 @@ def thidua_site_fragment_key(context):
 def thidua_cache_timeout():
     """Seconds a fragment stays cached (``THIDUA_FRAGMENT_CACHE_TIMEOUT``; 0 turns caching off)."""
     return thidua_settings.FRAGMENT_CACHE_TIMEOUT
+
+
+@register.simple_tag(takes_context=True)
+def thidua_campaign_timeline(context, campaign):
+    """The campaign's events in order (``timeline.campaign_timeline``)."""
+    return timeline.campaign_timeline(campaign, context.get("request"))
+
+
+@register.simple_tag
+def thidua_review_results(review):
+    """The honours the campaign's decisions conferred by the review's date, by unit and award."""
+    return timeline.campaign_results(review.campaign, review.held_on)
