@@ -54,12 +54,15 @@ def test_editor_creates_and_publishes_each_page_type(editor_client, sections, aw
         "responsibilities": inline_formset([{"unit": unit.pk, "assignee": "", "responsibility": "Đôn đốc"}]),
         "document_links": inline_formset([{"document": document.pk}]),
         "unit_links": inline_formset([{"unit": unit.pk}]),
+        "reviews": inline_formset([{"kind": "mid_term", "held_on": "2022-06-30", "title": "Sơ kết giữa kỳ",
+                                    "report": rich_text("<p>Báo cáo sơ kết</p>"), "report_file": ""}]),
         "parent_campaign": "",
     })
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     campaign = CampaignPage.objects.get(slug="van-hoa-cong-so")
     assert campaign.live and campaign.responsibilities.get().unit == unit
     assert campaign.document_links.get().document == document
+    assert campaign.reviews.get().title == "Sơ kết giữa kỳ"
 
     response = add_page(editor_client, sections["profiles"], ExemplaryProfilePage, {
         "title": "Nguyễn Thị Thu Hà",
@@ -242,7 +245,7 @@ def test_campaign_dates_are_validated_in_the_admin(editor_client, sections):
         "start_date": "2020-01-01", "end_date": "2019-01-01", "slogan": "", "summary": "x",
         "purposes": rich_text(""), "requirements": rich_text(""), "content": streamfield([]),
         "responsibilities": inline_formset([]), "document_links": inline_formset([]),
-        "unit_links": inline_formset([]), "parent_campaign": "",
+        "unit_links": inline_formset([]), "reviews": inline_formset([]), "parent_campaign": "",
     })
     assert response.status_code == 200
     assert "Ngày kết thúc không được trước ngày bắt đầu" in response.content.decode()

@@ -250,3 +250,29 @@ def test_api_and_feeds_give_nominees_and_the_count_never_the_comments(client, op
     assert open_page.title in feed and "tận tụy" not in feed
     search = client.get("/vi/tim-kiem/", {"q": "nguyen thi hoa"}).content.decode()
     assert open_page.title in search and "tận tụy" not in search
+
+
+def test_an_editor_creates_a_consultation_in_the_admin_and_a_short_window_is_refused(client, index, awards, unit):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.org", "pw"))
+    url = reverse("wagtailadmin_pages:add", args=["thidua_wagtail", "consultationpage", index.pk])
+    data = {
+        "title": "Lấy ý kiến đợt Tết", "slug": "dot-tet", "summary": "Tóm tắt.", "proposing_body": "Sở",
+        "proposed_to": "Chủ tịch nước", "campaign": "", "opens_on": "2026-02-09", "closes_on": "2026-02-20",
+        "council_meets_on": "", "legal_basis": "Khoản 1 Điều 46 Nghị định số 98/2023/NĐ-CP",
+        "nominees": inline_formset([{
+            "kind": "individual", "profile": "", "name": "Nguyễn Thị Hoa", "position": "Trưởng phòng",
+            "unit": unit.pk, "unit_name": "", "proposed_award": awards["huan-chuong-lao-dong"].pk,
+            "proposed_grade": "third", "achievements": "Thành tích."}]),
+        "how_to_comment": rich_text(""), "privacy_notice": rich_text(""), "body": streamfield([]),
+        "notify_emails": "", "comments": inline_formset([]), "action-publish": "action-publish",
+    }
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 200  # ten days, but Tết takes five: refused, and the earliest close named
+    assert "sớm nhất được kết thúc ngày 27/2/2026" in response.content.decode()
+    assert not ConsultationPage.objects.filter(slug="dot-tet").exists()
+    response = client.post(url, nested_form_data({**data, "closes_on": "2026-02-27"}))
+    assert response.status_code == 302
+    page = ConsultationPage.objects.get(slug="dot-tet")
+    assert page.live and page.nominees.get().display_name == "Nguyễn Thị Hoa"

@@ -123,7 +123,8 @@ def test_rich_text_from_the_admin_cannot_carry_script(client, sections):
         "content": streamfield([("paragraph", rich_text(hostile)),
                                 ("quote", {"quote": SCRIPTS[0], "attribution": SCRIPTS[1]})]),
         "responsibilities": inline_formset([]), "document_links": inline_formset([]),
-        "unit_links": inline_formset([]), "parent_campaign": "", "action-publish": "action-publish",
+        "unit_links": inline_formset([]), "reviews": inline_formset([]), "parent_campaign": "",
+        "action-publish": "action-publish",
     })
     response = client.post(reverse("wagtailadmin_pages:add", args=["thidua_wagtail", "campaignpage",
                                                                    sections["campaigns"].pk]), data)
