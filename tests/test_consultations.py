@@ -152,7 +152,7 @@ def test_a_failed_mail_loses_no_comment(client, open_page, monkeypatch, django_c
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr("thidua_wagtail.nomination_form.send_mail", broken)  # the mail helper both forms share
+    monkeypatch.setattr("thidua_wagtail.submissions.send_mail", broken)  # the mail helper both forms share
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(open_page.url, comment_data(open_page)).status_code == 302
     assert ConsultationComment.objects.get().notification == "failed"

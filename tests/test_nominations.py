@@ -299,7 +299,7 @@ def test_a_failed_notification_shows_on_the_dashboard(client, form_page, unit, m
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr("thidua_wagtail.nomination_form.send_mail", broken)
+    monkeypatch.setattr("thidua_wagtail.submissions.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/vi/de-cu/", valid_data(unit)).status_code == 302
     nomination = Nomination.objects.get()

@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from thidua_wagtail import cache as thidua_cache
 from thidua_wagtail.models import Nomination, NominationPage
-from thidua_wagtail.nomination_form import client_key
+from thidua_wagtail.submissions import client_key
 
 from . import factories
 
@@ -73,7 +73,7 @@ def test_simultaneous_nominations_reserve_exactly_the_limit(redis_cache, setting
     check and the count were two steps). The reservation is one atomic INCR."""
     import threading
 
-    from thidua_wagtail.nomination_form import reserve_submission
+    from thidua_wagtail.submissions import reserve_submission
 
     settings.THIDUA_NOMINATION_RATE_LIMIT = 5
 

@@ -1,7 +1,7 @@
 """Comments on nominees from visitors: the form and the notification (the page that serves them and the models are
 in ``models/consultations.py``).
 
-The protections are the nomination form's (``nomination_form.py``): Django's CSRF check (the page is never served
+The protections are the nomination form's (``submissions.py``): Django's CSRF check (the page is never served
 from the shared cache), a honeypot field, a per-address limit counted in the shared cache
 (``THIDUA_CONSULTATION_RATE_LIMIT`` per ``THIDUA_CONSULTATION_RATE_PERIOD`` seconds), consent required, lengths
 capped and line breaks kept out of one-line fields. The comment is saved before the Office is mailed; a mail that
@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .nomination_form import (
+from .submissions import (
     HoneypotMixin,
     header_safe,
     honeypot_field,

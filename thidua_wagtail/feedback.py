@@ -38,10 +38,10 @@ from .i18n import active_locale
 from .models import ContentFeedback, OfficialDocument
 from .models.base import base_template
 from .models.feedback import COMMENT_MAX_LENGTH
-from .nomination_form import reserve_submission
 from .pagetypes import app_page_types
 from .querysets import public
 from .reports import PageEditorsReportView
+from .submissions import reserve_submission
 
 # Choices the form posts; anything else is a form error.
 ANSWERS = {"yes": True, "no": False}

@@ -4,27 +4,21 @@ models and their review are in ``models/nominations.py``).
 - ``NominationForm`` validates on the server (Vietnamese and English messages through gettext); a
   honeypot field catches form-filling robots, which are shown the thank-you page and nothing is stored.
 - A per-IP limit (``THIDUA_NOMINATION_RATE_LIMIT`` per ``THIDUA_NOMINATION_RATE_PERIOD`` seconds) is
-  counted in Django's cache, so it holds across several app servers sharing a cache (Redis).
+  counted in Django's cache, so it holds across several app servers sharing a cache (Redis): with the honeypot and
+  the recorded notification mail, what every visitors' form shares (``submissions.py``).
 - Attachments: PDF, JPEG, PNG or WebP only, checked by extension *and* by content, each at most
   ``THIDUA_NOMINATION_MAX_FILE_SIZE`` bytes, at most ``THIDUA_NOMINATION_MAX_FILES`` files.
 """
 
-import hashlib
-import logging
-
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
-from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
 
 from .conf import thidua_settings
-
-logger = logging.getLogger(__name__)
+from .submissions import HoneypotMixin, header_safe, honeypot_field, one_line, record_no_address, send_and_record
 
 # extension -> signatures the file must start with
 ALLOWED_FILES = {
@@ -65,22 +59,6 @@ def check_attachment(upload):
     if not head.startswith(ALLOWED_FILES[extension]) or (extension == "webp" and head[8:12] != b"WEBP"):
         return _("%(name)s is not a real %(type)s file.") % {"name": name, "type": extension.upper()}
     return None
-
-
-class HoneypotMixin:
-    """A ``website`` field that people do not see and robots fill: ``is_spam`` says a robot sent the form."""
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
-
-    def hide_honeypot(self):
-        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
-
-
-def honeypot_field():
-    # Robots fill every field; people do not see this one.
-    return forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
 
 
 class NominationForm(HoneypotMixin, forms.ModelForm):
@@ -164,73 +142,8 @@ class NominationForm(HoneypotMixin, forms.ModelForm):
 
 
 # ---------------------------------------------------------------------------
-# Rate limit
-# ---------------------------------------------------------------------------
-
-
-def client_key(request, kind="nominations"):
-    address = request.META.get("REMOTE_ADDR", "")
-    return f"thidua:{kind}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def reserve_submission(request, kind="nominations", limit=None, period=None):
-    """Count one submission from this address and say whether it is within the limit, in one atomic step
-    (Redis ``INCR``): twelve simultaneous posts from one address store exactly the limit, not more.
-
-    The cache is an accelerator, not a gate: when it cannot count (Redis down), the nomination is accepted and
-    a warning logged, so no visitor's nomination is lost to an outage.
-    """
-    key = client_key(request, kind)
-    period = period or thidua_settings.NOMINATION_RATE_PERIOD
-    limit = limit or thidua_settings.NOMINATION_RATE_LIMIT
-    try:
-        cache.add(key, 0, period)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            count = 1 if cache.add(key, 1, period) else cache.incr(key)
-    except Exception:  # a cache backend that raises when its server is down
-        logger.warning("%s rate limit not checked: the cache is unavailable", kind.capitalize(), exc_info=True)
-        return True
-    if count is None:  # FailSafeRedisCache while Redis is down
-        logger.warning("%s rate limit not checked: the cache is unavailable", kind.capitalize())
-        return True
-    return count <= limit
-
-
-# ---------------------------------------------------------------------------
 # Notification
 # ---------------------------------------------------------------------------
-
-
-class MailNotification(models.TextChoices):
-    """Whether the Office was mailed about a visitor's submission."""
-
-    PENDING = "pending", gettext_lazy("Not sent yet")
-    SENT = "sent", gettext_lazy("Sent")
-    FAILED = "failed", gettext_lazy("Failed")
-    NONE = "none", gettext_lazy("No address to notify")
-
-
-def notify_list(page):
-    """The addresses told of a submission through ``page``: those of its translation in the site's default
-    language (the source, which editors, not translators, keep), else the page's own. A translation cannot route
-    visitors' personal data elsewhere."""
-    source = (type(page).objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
-              .exclude(pk=page.pk).values_list("notify_emails", flat=True).first())
-    emails = page.notify_emails if source is None else source
-    return [address.strip() for address in emails.split(",") if address.strip()]
-
-
-def one_line(text):
-    """``text`` with every run of white space, line breaks included, made one space."""
-    return " ".join(str(text).split())
-
-
-def header_safe(text, limit=150):
-    """``text`` on one line, for a mail header: a line break in a nominee's name would make Django refuse the
-    subject (header injection), and the Office would never be told."""
-    return one_line(text)[:limit]
 
 
 def notify_editors(page, nomination, admin_url=""):
@@ -265,19 +178,3 @@ def notify_editors(page, nomination, admin_url=""):
     return send_and_record(nomination, subject, body, recipients)
 
 
-def send_and_record(submission, subject, body, recipients):
-    """Mail ``recipients`` about ``submission`` (a nomination, a comment on a nominee: a model with a
-    ``notification`` field of ``MailNotification`` choices) and record whether that worked. A mail server problem
-    is logged, recorded and shown on the dashboard: it never loses the submission or shows a 500."""
-    try:
-        sent = send_mail(subject, body, None, recipients)
-    except Exception:
-        logger.exception("Could not send the notification for %s %s", type(submission).__name__, submission.pk)
-        sent = 0
-    outcome = MailNotification.SENT if sent else MailNotification.FAILED
-    type(submission).objects.filter(pk=submission.pk).update(notification=outcome)
-    return sent
-
-
-def record_no_address(submission):
-    type(submission).objects.filter(pk=submission.pk).update(notification=MailNotification.NONE)

@@ -36,11 +36,12 @@ from ..conf import thidua_settings
 from ..consultation_form import CommentForm, notify_editors
 from ..filters import FilterSelect, ListingFilterForm, year_field
 from ..i18n import format_date
-from ..nomination_form import MailNotification, notify_list, reserve_submission
 from ..pagetypes import Card, Related, Section
 from ..querysets import today
+from ..submissions import MailNotification, notify_list, reserve_submission
 from ..workdays import add_working_days, days_off, working_days_between
 from .base import DetailPage, FilteredIndexPage
+from .honours import award_with_grade
 from .profiles import ExemplaryProfilePage
 from .serializers import AwardSerializer, PageLinkSerializer, UnitSerializer
 from .snippets import Award
@@ -368,8 +369,9 @@ class ConsultationNominee(TranslatableMixin, Orderable):
 
     @property
     def award_display(self):
-        grade = self.get_proposed_grade_display() if self.proposed_grade else ""
-        return f"{self.proposed_award.name} {grade}".strip() if self.proposed_award_id else ""
+        if not self.proposed_award_id:
+            return ""
+        return award_with_grade(self.proposed_award, self.get_proposed_grade_display() if self.proposed_grade else "")
 
     def clean(self):
         super().clean()

@@ -52,6 +52,15 @@ def on_public_decisions(locale=None):
     return listed if locale is None else listed.filter(locale=locale)
 
 
+def award_with_grade(award, grade_label):
+    """The award with its class when it has one: what an honour, a decision's recipient or a nominee's proposed
+    award shows."""
+    if not grade_label:
+        return str(award)
+    # Translators: an award and its class, e.g. "Labour Order, Third Class" (Vietnamese: "… hạng Ba").
+    return _("%(award)s, %(grade)s") % {"award": award, "grade": grade_label}
+
+
 class HonourFacts:
     """What every honour shows: the award with its class, the decision that conferred it and the one that revoked
     it. Needs ``award``, ``grade``, ``decision``, ``revoked_by`` and, for typed numbers, ``decision_number`` and
@@ -67,10 +76,7 @@ class HonourFacts:
     @property
     def award_name(self):
         """The award with its class, e.g. "Huân chương Lao động hạng Ba" / "Labour Order, Third Class"."""
-        if not self.grade:
-            return str(self.award)
-        # Translators: an award and its class, e.g. "Labour Order, Third Class" (Vietnamese: "… hạng Ba").
-        return _("%(award)s, %(grade)s") % {"award": self.award, "grade": self.get_grade_display()}
+        return award_with_grade(self.award, self.get_grade_display() if self.grade else "")
 
     @property
     def conferred_by_number(self):

@@ -23,9 +23,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
-from ..nomination_form import MailNotification, NominationForm, notify_editors, notify_list, reserve_submission
+from ..nomination_form import NominationForm, notify_editors
 from ..pagetypes import Section
 from ..querysets import published
+from ..submissions import MailNotification, notify_list, reserve_submission
 from .base import ThiduaPageMixin, unique_child_slug
 from .campaigns import CampaignPage
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileIndexPage
