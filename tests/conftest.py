@@ -1,8 +1,19 @@
+import datetime
+
 import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from thidua_wagtail.models import NominationPage, StatisticsPage
+from thidua_wagtail.models import (
+    ConsultationIndexPage,
+    ConsultationNominee,
+    ConsultationPage,
+    NominationPage,
+    RegistrationEntry,
+    RegistrationIndexPage,
+    RegistrationPage,
+    StatisticsPage,
+)
 
 from . import factories
 
@@ -84,15 +95,31 @@ def site_urls(sections, home, unit, awards):
     news = factories.make_news(sections["news"], "Tin thi đua", campaigns=[campaign], profiles=[profile], tags=["x"])
     nomination = NominationPage(title="Đề cử", slug="de-cu")
     statistics = StatisticsPage(title="Thống kê", slug="thong-ke")
-    for page in (nomination, statistics):
+    registrations = RegistrationIndexPage(title="Đăng ký thi đua", slug="dang-ky")
+    consultations = ConsultationIndexPage(title="Lấy ý kiến", slug="lay-y-kien")
+    for page in (nomination, statistics, registrations, consultations):
         home.add_child(instance=page)
         page.save_revision().publish()
+    today = datetime.date.today()  # an open consultation: its comment form is probed too
+    consultation = ConsultationPage(title="Lấy ý kiến Nhân dân", slug="dot-1", summary="Tóm tắt", proposing_body="Sở",
+                                    opens_on=today - datetime.timedelta(days=1),
+                                    closes_on=today + datetime.timedelta(days=40))
+    consultation.nominees.add(ConsultationNominee(name="Nguyễn Thị Hoa", achievements="Thành tích",
+                                                  proposed_award=awards["huan-chuong-lao-dong"]))
+    consultations.add_child(instance=consultation)
+    consultation.save_revision().publish()
+    registration = RegistrationPage(title="Đăng ký năm 2026", slug="nam-2026", unit=unit, year=2026,
+                                    registered_on=datetime.date(2026, 1, 15))
+    registration.entries.add(RegistrationEntry(kind="collective", award=awards["tap-the-lao-dong-xuat-sac"]))
+    registrations.add_child(instance=registration)
+    registration.save_revision().publish()
     urls = [p.url for p in (sections["campaigns"], sections["profiles"], sections["news"], campaign, profile, news,
-                            nomination, statistics)]
+                            nomination, statistics, registrations, registration, consultations, consultation)]
     document = factories.make_document("60/KH-KHCN", area="Thi đua, khen thưởng")
     return urls + ["/vi/van-ban-thi-dua/", f"/vi/van-ban-thi-dua/{document.pk}/", "/vi/co-cau-to-chuc/", "/vi/", "/vi/tim-kiem/",
-                   "/vi/feeds/news/rss/", "/api/v2/campaigns/", "/api/v2/profiles/",
-                   "/api/v2/news/", "/sitemap.xml"]
+                   "/vi/feeds/news/rss/", "/vi/feeds/registrations/rss/", "/vi/feeds/consultations/rss/",
+                   "/api/v2/campaigns/", "/api/v2/profiles/",
+                   "/api/v2/news/", "/api/v2/registrations/", "/api/v2/consultations/", "/sitemap.xml"]
 
 
 @pytest.fixture

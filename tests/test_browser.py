@@ -207,6 +207,8 @@ def public_urls(lang):
         NewsIndexPage,
         NominationPage,
         ProfileIndexPage,
+        RegistrationIndexPage,
+        RegistrationPage,
         StatisticsPage,
     )
 
@@ -233,6 +235,9 @@ def public_urls(lang):
         "consultations": first(ConsultationIndexPage).url,
         # The open one, with its comment form.
         "consultation": ConsultationPage.objects.live().filter(locale=locale).order_by("-opens_on").first().url,
+        # The year with results: the board's table at its widest.
+        "registrations": first(RegistrationIndexPage).url + "?year=2025",
+        "registration": RegistrationPage.objects.live().filter(locale=locale, year=2025).order_by("path").first().url,
     }
 
 
@@ -344,6 +349,7 @@ def english_words():
 
 def content_strings():
     """What editors wrote (titles, names, user names): English in the English tree is content, not interface."""
+    from django.contrib.auth.models import Group
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page, Task, Workflow
@@ -354,7 +360,7 @@ def content_strings():
     found = set(Page.objects.values_list("title", flat=True))
     found |= set(Campaign.objects.values_list("summary", flat=True)) | set(
         Campaign.objects.values_list("slogan", flat=True))
-    for model, fields in ((Unit, ("name", "short_name")), (Award, ("name", "legal_basis")),
+    for model, fields in ((Unit, ("name", "short_name")), (Award, ("name", "legal_basis")), (Group, ("name",)),
                           (OfficialDocument, ("title", "issuing_body", "summary")), (Workflow, ("name",)),
                           (Task, ("name",))):
         for field in fields:
@@ -410,6 +416,8 @@ def test_the_editors_screens_are_in_vietnamese(browser, live_server, demo_site):
         NewsIndexPage,
         NominationPage,
         ProfileIndexPage,
+        RegistrationIndexPage,
+        RegistrationPage,
         StatisticsPage,
         Unit,
     )
@@ -417,7 +425,7 @@ def test_the_editors_screens_are_in_vietnamese(browser, live_server, demo_site):
     vi_pages = Page.objects.filter(locale__language_code="vi")
     edits = [model.objects.filter(locale__language_code="vi").first() for model in (
         CampaignIndexPage, CampaignPage, ProfileIndexPage, ExemplaryProfilePage, NewsIndexPage, NewsPage,
-        NominationPage, StatisticsPage)]
+        NominationPage, StatisticsPage, RegistrationIndexPage, RegistrationPage)]
     english_campaign = CampaignPage.objects.filter(locale__language_code="en").first()
     assert all(edits) and english_campaign is not None and Translation.objects.exists()
     urls = ["/admin/", f"/admin/pages/{demo_site.pk}/", f"/admin/pages/{vi_pages.filter(depth=3).first().pk}/",

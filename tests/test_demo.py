@@ -150,10 +150,14 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     # The English home page was made for the sections: thidua_uninstall will know to remove it (issue 16).
     english_home = Site.objects.get(is_default_site=True).root_page.get_translation(locale_en)
     assert PageLogEntry.objects.filter(action=HOME_COPY_ACTION, page_id=english_home.pk).exists()
-    assert "English: 98 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
-    vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").count()
+    assert "English: 107 translated through wagtail-localize, 0 strings left in Vietnamese." in demo
+    vi_pages = Page.objects.filter(depth__gt=1, locale__language_code="vi").live().count()
     en_pages = Page.objects.filter(depth__gt=1, locale=locale_en).live()
     assert en_pages.count() == vi_pages
+    # The registrations waiting for the Office or returned to their unit are drafts: not translated, not public.
+    drafts = Page.objects.filter(depth__gt=1, locale__language_code="vi", live=False)
+    assert drafts.count() == 2 and not Page.objects.filter(
+        locale=locale_en, translation_key__in=drafts.values("translation_key")).exists()
     for page in en_pages:
         translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=locale_en)
         total, done = translation.get_progress()
@@ -174,8 +178,9 @@ def test_demo_english_is_made_through_wagtail_localize(client, demo, locale_en):
     html = client.get("/en/nominate-an-exemplary-case/").content.decode()
     assert "Plan 60/KH-KHCN asks divisions and units" in html and "Send the nomination" in html
     html = client.get("/en/emulation-and-commendation-statistics/").content.decode()
-    # The Office's two profile honours and the one a decision lists for a person without a profile.
-    assert "Honours per year" in html and '<th scope="row">Department Office</th><td>3</td>' in html
+    # The Office's two profile honours and the two that decisions list for people without a profile (1876/QĐ-UBND
+    # and the 2025 titles' 12/QĐ-KHCN).
+    assert "Honours per year" in html and '<th scope="row">Department Office</th><td>4</td>' in html
 
 
 def test_demo_honours_come_from_decisions_in_both_languages(client, demo, locale_en):
@@ -278,7 +283,7 @@ def test_setup_then_demo_on_an_english_site_fill_the_vietnamese_tree(client, eng
 
     out = StringIO()
     call_command("thidua_setup", stdout=out)
-    assert "Sections: 13 created" in out.getvalue()
+    assert "Sections: 15 created" in out.getvalue()
     english_list = CampaignIndexPage.objects.get(locale__language_code="en")
     vietnamese_list = CampaignIndexPage.objects.get(locale__language_code="vi")
     assert (english_list.title, vietnamese_list.title) == ("Emulation campaigns", "Phong trào thi đua")

@@ -16,6 +16,9 @@ from thidua_wagtail.models import (
     ConsultationNominee,
     ConsultationPage,
     NominationPage,
+    RegistrationEntry,
+    RegistrationIndexPage,
+    RegistrationPage,
     StatisticsPage,
 )
 
@@ -83,6 +86,25 @@ def world(sections, home, unit, awards, locale_en):
         page=consultation, nominee=consultation.nominees.first(), consultation_title=consultation.title,
         nominee_name="Người được đề nghị", locale=consultation.locale, author_name=f"Người góp ý {HIDDEN}",
         contact=f"{HIDDEN}@example.org", content=f"Nội dung góp ý {HIDDEN}", consent=True)
+    # Registrations: one approved (naming the draft profile's person as registered), hidden ones.
+    registrations = home.add_child(instance=RegistrationIndexPage(title="Đăng ký thi đua", slug="dang-ky"))
+    registrations.save_revision().publish()
+    for year, how in enumerate(("public", "draft", "password", "login"), start=2026):
+        page = RegistrationPage(
+            title="Đăng ký công khai" if how == "public" else f"Đăng ký {HIDDEN} {how}", slug=f"dang-ky-{how}",
+            unit=unit, year=year, registered_on=datetime.date(2026, 1, 15), live=how != "draft",
+            commitments="<p>Cam kết công khai</p>" if how == "public" else f"<p>Cam kết {HIDDEN}</p>")
+        page.entries.add(RegistrationEntry(
+            kind="individual", name="Người đăng ký" if how == "public" else f"Người {HIDDEN} đăng ký",
+            award=award, profile=hidden[1] if how == "public" else None))
+        registrations.add_child(instance=page)
+        if how != "draft":
+            page.save_revision().publish()
+        if how in ("password", "login"):
+            kind = PageViewRestriction.PASSWORD if how == "password" else PageViewRestriction.LOGIN
+            PageViewRestriction.objects.create(page=page, restriction_type=kind, password="x")
+        if how != "public":
+            hidden.append(page)
     nomination = NominationPage(title="Đề cử", slug="de-cu")
     statistics = StatisticsPage(title="Thống kê", slug="thong-ke")
     for page in (nomination, statistics):
@@ -90,7 +112,7 @@ def world(sections, home, unit, awards, locale_en):
         page.save_revision().publish()
     return {"visible": visible, "profile": profile, "sections": sections, "en_campaign": en_campaign,
             "nomination": nomination, "statistics": statistics, "hidden": hidden, "consultation": consultation,
-            "consultations": consultations}
+            "consultations": consultations, "registrations": registrations}
 
 
 def body(client, url, **params):
@@ -113,6 +135,8 @@ def test_lists(client, world):
     assert_nothing_hidden(body(client, s["news"].url), "Tin công khai")
     assert_nothing_hidden(body(client, world["consultations"].url), "Lấy ý kiến công khai")
     assert_nothing_hidden(body(client, world["consultations"].url, status="closed"), "Lấy ý kiến công khai")
+    assert_nothing_hidden(body(client, world["registrations"].url), "Người đăng ký", "1 đơn vị đã đăng ký")
+    assert_nothing_hidden(body(client, world["registrations"].url, year=2026, format="csv"), "Người đăng ký")
 
 
 def test_a_consultation_shows_the_count_of_comments_never_a_comment_nor_a_hidden_profile(client, world):
@@ -135,7 +159,8 @@ def test_home_sections(client, world):
 
 
 def test_search(client, world):
-    for q in ("an kin", "ẩn kín", "phong trao", "English only", "campaign", "lay y kien", "nguoi gop y"):
+    for q in ("an kin", "ẩn kín", "phong trao", "English only", "campaign", "lay y kien", "nguoi gop y", "dang ky",
+              "cam ket"):
         text = body(client, "/vi/tim-kiem/", q=q)
         assert HIDDEN not in text and ENGLISH_ONLY not in text
     html = re.sub(r"</?mark>", "", body(client, "/vi/tim-kiem/", q="cong khai"))
@@ -144,13 +169,15 @@ def test_search(client, world):
 
 def test_feeds(client, world):
     for url in ("/vi/feeds/news/rss/", "/vi/feeds/news/atom/", "/vi/feeds/campaigns/rss/", "/vi/feeds/campaigns/atom/",
-                "/vi/feeds/consultations/rss/", "/vi/feeds/consultations/atom/"):
+                "/vi/feeds/consultations/rss/", "/vi/feeds/consultations/atom/", "/vi/feeds/registrations/rss/",
+                "/vi/feeds/registrations/atom/"):
         text = body(client, url)
         assert HIDDEN not in text and ENGLISH_ONLY not in text
     assert HIDDEN not in body(client, "/en/feeds/news/rss/")
     assert "Tin công khai" in body(client, "/vi/feeds/news/rss/")
     assert "Phong trào công khai" in body(client, "/vi/feeds/campaigns/rss/")
     assert "Lấy ý kiến công khai" in body(client, "/vi/feeds/consultations/rss/")
+    assert "Đăng ký công khai" in body(client, "/vi/feeds/registrations/rss/")
     assert_nothing_hidden(body(client, "/vi/feeds/news/rss/", campaign=world["visible"].pk), "Tin công khai")
 
 
@@ -164,7 +191,7 @@ def test_sitemap(client, world):
 
 
 def test_api(client, world):
-    for endpoint in ("pages", "campaigns", "profiles", "news", "consultations"):
+    for endpoint in ("pages", "campaigns", "profiles", "news", "consultations", "registrations"):
         for offset in (0, 20, 40):
             text = body(client, f"/api/v2/{endpoint}/", limit=20, offset=offset)
             assert HIDDEN not in text and "\\u1ea8N" not in text  # all languages: nothing hidden
@@ -195,3 +222,12 @@ def test_hidden_pages_themselves_are_not_served(client, world):
         if response is not None:
             assert response.status_code in (302, 404) or "password" in response.content.decode().lower()
             assert HIDDEN not in response.content.decode() or response.status_code != 200
+
+
+def test_a_registration_names_the_person_and_never_links_a_hidden_profile(client, world):
+    page = RegistrationPage.objects.get(slug="dang-ky-public")
+    html = body(client, page.url)
+    assert_nothing_hidden(html, "Đăng ký công khai", "Người đăng ký", "Cam kết công khai")
+    assert world["hidden"][1].url not in html if world["hidden"][1].url else True
+    detail = body(client, f"/api/v2/registrations/{page.pk}/")
+    assert "Người đăng ký" in detail and HIDDEN not in detail and "\\u1ea8N" not in detail

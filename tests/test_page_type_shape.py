@@ -11,7 +11,14 @@ import pytest
 from django.urls import reverse
 
 from thidua_wagtail import frontend_cache, pagetypes, search
-from thidua_wagtail.models import CampaignIndexPage, CampaignPage, ConsultationPage, ExemplaryProfilePage, NewsPage
+from thidua_wagtail.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    ConsultationPage,
+    ExemplaryProfilePage,
+    NewsPage,
+    RegistrationPage,
+)
 
 from . import factories
 from .testapp.frontend_cache import PURGED
@@ -31,14 +38,14 @@ def decision(home, sections, django_capture_on_commit_callbacks):
 
 
 def test_the_types_are_found_by_what_they_declare():
-    assert {CampaignPage, ExemplaryProfilePage, NewsPage, ConsultationPage, DecisionPage} == set(
+    assert {CampaignPage, ExemplaryProfilePage, NewsPage, ConsultationPage, RegistrationPage, DecisionPage} == set(
         pagetypes.detail_types())
     assert search.page_types()["decision"] is DecisionPage
     assert ("decision", "Decision") in [(key, str(label)) for key, label in search.type_choices()]
     # Setup and uninstall keep to the app's own types: a site's page is never deleted by thidua_uninstall.
     assert DecisionPage not in pagetypes.app_page_types()
     assert [m.section.key for m in pagetypes.section_types()] == [
-        "campaigns", "profiles", "news", "consultations", "nominations", "statistics"]
+        "campaigns", "profiles", "news", "registrations", "consultations", "nominations", "statistics"]
     assert pagetypes.sections_by_key()["campaigns"] is CampaignIndexPage
 
 

@@ -14,6 +14,7 @@ from thidua_wagtail.models import (
     NewsIndexPage,
     NominationPage,
     ProfileIndexPage,
+    RegistrationIndexPage,
     StatisticsPage,
 )
 
@@ -21,7 +22,8 @@ from . import factories
 
 STATIC = Path(__file__).resolve().parent.parent / "thidua_wagtail" / "static" / "thidua_wagtail" / "css"
 
-MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, ConsultationIndexPage, NominationPage, StatisticsPage)
+MODELS = (CampaignIndexPage, ProfileIndexPage, NewsIndexPage, RegistrationIndexPage, ConsultationIndexPage, NominationPage,
+          StatisticsPage)
 
 
 def setup(*args):
@@ -32,7 +34,7 @@ def setup(*args):
 
 def test_creates_every_section_in_every_language_once(client, home, locale_en):
     output = setup()
-    assert "Sections: 13 created, 0 already present." in output  # 6 sections x 2 languages + the English home
+    assert "Sections: 15 created, 0 already present." in output  # 7 sections x 2 languages + the English home
     for model in MODELS:
         vi = model.objects.get(locale__language_code="vi")
         en = model.objects.get(locale__language_code="en")
@@ -42,8 +44,8 @@ def test_creates_every_section_in_every_language_once(client, home, locale_en):
     assert CampaignIndexPage.objects.get(locale__language_code="en").url == "/en/emulation-campaigns/"
     assert StatisticsPage.objects.get(locale__language_code="vi").url == "/vi/thong-ke-thi-dua-khen-thuong/"
     assert home.get_translation(locale_en).live
-    assert "Sections: 0 created, 12 already present." in setup()
-    assert sum(model.objects.count() for model in MODELS) == 12
+    assert "Sections: 0 created, 14 already present." in setup()
+    assert sum(model.objects.count() for model in MODELS) == 14
     for model in MODELS:
         for page in model.objects.all():
             with translation.override(page.locale.language_code):
@@ -126,7 +128,7 @@ def test_uninstall_removes_what_the_app_added_and_names_what_the_site_may_keep(h
     out = io.StringIO()
     call_command("thidua_uninstall", "--yes", stdout=out)
     output = out.getvalue()
-    assert "Deleted 12 pages" in output and "3 groups, 1 workflows, 1 home page translations" in output
+    assert "Deleted 14 pages" in output and "3 groups, 1 workflows, 1 home page translations" in output
     assert not Page.objects.filter(pk=english_home.pk).exists()
     assert Page.objects.filter(pk__in=[home.pk, own.pk]).count() == 2
     assert not Group.objects.filter(name__startswith="Thi đua").exists() and not Group.objects.filter(

@@ -5,14 +5,15 @@
 
 or, for a site that has its own router: ``register_endpoints(your_router)``.
 
-Endpoints: ``campaigns/``, ``profiles/``, ``news/``, ``consultations/`` (and ``pages/``). Besides Wagtail's own
-parameters (``locale``, ``fields``, ``search``, ``order``, field filters such as
+Endpoints: ``campaigns/``, ``profiles/``, ``news/``, ``consultations/``, ``registrations/`` (and ``pages/``).
+Besides Wagtail's own parameters (``locale``, ``fields``, ``search``, ``order``, field filters such as
 ``campaign_type=regular`` or ``kind=collective``):
 
 - campaigns: ``status`` (ongoing, upcoming, ended), ``year``
 - profiles: ``unit``, ``award``, ``campaign`` (ids), ``year`` (year recognised)
 - news: ``tag`` (slug), ``year``, ``campaign``
 - consultations: ``status`` (upcoming, open, closed), ``year`` (of opening)
+- registrations: ``year`` (registered for), ``unit`` (id)
 
 A malformed value gives a 400 with a message, like Wagtail's own filters: every endpoint (``pages/``
 included) checks all parameters before the database sees them — no NUL or other control character in a name
@@ -36,11 +37,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from .cache import cached_response
-from .models import CampaignPage, ConsultationPage, ExemplaryProfilePage, NewsPage
+from .models import CampaignPage, ConsultationPage, ExemplaryProfilePage, NewsPage, RegistrationPage
 from .models.campaigns import CampaignFilterForm
 from .models.consultations import ConsultationFilterForm
 from .models.news import NewsFilterForm
 from .models.profiles import ProfileFilterForm
+from .models.registrations import RegistrationFilterForm
 from .querysets import public, tree_paths
 
 
@@ -235,8 +237,19 @@ class ConsultationsAPIViewSet(ThiduaPagesAPIViewSet):
     listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["opens_on", "closes_on", "status"]
 
 
+class RegistrationsAPIViewSet(ThiduaPagesAPIViewSet):
+    """Units' approved (published) registrations: the unit, the year and the titles and forms registered."""
+
+    name = "registrations"
+    model = RegistrationPage
+    filter_form_class = RegistrationFilterForm
+    api_filters = ("year", "unit")
+    list_select_related = ("locale", "unit")
+    listing_default_fields = CheckedPagesAPIViewSet.listing_default_fields + ["unit", "year"]
+
+
 ENDPOINTS = {"campaigns": CampaignsAPIViewSet, "profiles": ProfilesAPIViewSet, "news": NewsAPIViewSet,
-             "consultations": ConsultationsAPIViewSet}
+             "consultations": ConsultationsAPIViewSet, "registrations": RegistrationsAPIViewSet}
 
 
 def register_endpoints(router, *, pages=False):

@@ -16,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 from .compat import get_permission_policy
 from .compliance import compliance_gaps
-from .models import CampaignPage, ConsultationComment, ConsultationPage, Nomination
+from .models import CampaignPage, ConsultationComment, ConsultationPage, Nomination, RegistrationPage, Unit
 from .pagetypes import detail_types
 from .translation_review import outdated_sources
 
@@ -110,6 +110,40 @@ class ConsultationsPanel(DashboardPanel):
         }
 
 
+class RegistrationsPanel(DashboardPanel):
+    """Units' registrations waiting for the Office (submitted) or returned to their unit (changes requested), and
+    which units have not filed this year's yet. A unit's editors see their own units' only."""
+
+    name = "thidua_registrations"
+    template_name = "thidua_wagtail/admin/panels/registrations.html"
+    order = 127
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        default = Locale.get_default()
+        units = Unit.objects.filter(locale=default)
+        pages = RegistrationPage.objects.filter(locale=default)
+        if not (user.is_superuser or get_permission_policy(Page).user_has_permission(user, "publish")):
+            units = units.filter(editor_group__in=user.groups.all())
+            pages = pages.filter(unit__in=units)
+        states = (WorkflowState.objects.active()
+                  .filter(base_content_type=ContentType.objects.get_for_model(Page),
+                          content_type=ContentType.objects.get_for_model(RegistrationPage),
+                          object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)])
+                  .select_related("requested_by", "current_task_state").order_by("created_at"))
+        states = list(states)
+        by_id = pages.select_related("unit").in_bulk([int(state.object_id) for state in states])
+        rows = [(by_id[int(state.object_id)], state) for state in states if int(state.object_id) in by_id]
+        waiting = [row for row in rows if row[1].status == WorkflowState.STATUS_IN_PROGRESS]
+        returned = [row for row in rows if row[1].status == WorkflowState.STATUS_NEEDS_CHANGES]
+        year = timezone.localdate().year
+        filed = set(pages.filter(year=year, live=True).values_list("unit_id", flat=True))
+        missing = [unit for unit in units.order_by("sort_order", "name") if unit.pk not in filed]
+        return {"waiting": waiting[:LIMIT], "waiting_count": len(waiting), "returned": returned[:LIMIT],
+                "returned_count": len(returned), "year": year, "filed_count": len(filed),
+                "unit_count": len(missing) + len(filed), "missing": missing[:LIMIT], "missing_count": len(missing)}
+
+
 class ReviewPanel(DashboardPanel):
     """Campaign, profile and news pages in a workflow, oldest first: what the office has to review."""
 
@@ -181,5 +215,6 @@ class CompliancePanel(DashboardPanel):
 
 
 def dashboard_panels(request):
-    return [CampaignsPanel(request), NominationsPanel(request), ConsultationsPanel(request), ReviewPanel(request),
+    return [CampaignsPanel(request), NominationsPanel(request), ConsultationsPanel(request),
+            RegistrationsPanel(request), ReviewPanel(request),
             TranslationsPanel(request), CompliancePanel(request)]

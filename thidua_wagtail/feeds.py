@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of news and campaigns, in the active language.
+"""RSS 2.0 and Atom feeds of news, campaigns, consultations and registrations, in the active language.
 
 ``/feeds/news/rss/?tag=…&campaign=…&year=…`` and ``/feeds/campaigns/atom/?status=…`` take the
 same parameters as the listings (parsed by the same forms; a malformed one is ignored).
@@ -23,10 +23,13 @@ from .models import (
     NewsIndexPage,
     NewsPage,
     OrganisationSettings,
+    RegistrationIndexPage,
+    RegistrationPage,
 )
 from .models.campaigns import CampaignFilterForm
 from .models.consultations import ConsultationFilterForm
 from .models.news import NewsFilterForm
+from .models.registrations import RegistrationFilterForm
 from .querysets import published
 
 
@@ -171,3 +174,36 @@ class ConsultationRssFeed(BaseFeed):
 class ConsultationAtomFeed(ConsultationRssFeed):
     feed_type = Atom1Feed
     subtitle = ConsultationRssFeed.description
+
+
+class RegistrationRssFeed(BaseFeed):
+    """Units' registrations as they are approved (published): ``?year=`` and ``?unit=`` as on the board."""
+
+    model = RegistrationPage
+    index_model = RegistrationIndexPage
+    filter_form_class = RegistrationFilterForm
+    ordering = ("-first_published_at", "-pk")
+
+    def title(self, obj):
+        return _("Emulation registrations — %(organisation)s") % {"organisation": self.organisation(obj)}
+
+    def description(self, obj):
+        return _("The titles and forms of commendation the units of %(organisation)s register for") % {
+            "organisation": self.organisation(obj)}
+
+    def prepare(self, queryset):
+        return queryset.select_related("unit")
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.first_published_at or _midnight(item.registered_on)
+
+    def item_categories(self, item):
+        return [str(item.year)]
+
+
+class RegistrationAtomFeed(RegistrationRssFeed):
+    feed_type = Atom1Feed
+    subtitle = RegistrationRssFeed.description

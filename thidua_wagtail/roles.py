@@ -12,8 +12,9 @@
   publish, neither pages nor snippet translations, nor import plans or recipients: the Office publishes their work
   (``translation_review.py``).
 - **Unit editors**, one group per unit (``UNIT_GROUP_PREFIX`` + unit name): add pages in the sections given
-  (profiles and news by default) and edit the pages they created (Wagtail's "add" permission); they submit
-  their pages for moderation and cannot publish; the other sections are closed to them.
+  (profiles, news and registrations by default) and edit the pages they created (Wagtail's "add" permission); they submit
+  their pages for moderation and cannot publish; the other sections are closed to them. The group is recorded as the
+  unit's ``editor_group``: in the registrations section they file their own unit's registration only.
 - The workflow **review by Office** (one "approve" task for the Office group) on each section in every language,
   so a page submitted anywhere below goes to the Office, who approve (the page goes live, or at its scheduled
   time) or request changes.
@@ -141,8 +142,11 @@ def setup_roles(unit_sections=None):
     report.groups.append(translators)
 
     unit_pages = sections(default_unit_sections() if unit_sections is None else unit_sections)
-    for unit in Unit.objects.filter(locale=default).order_by("sort_order", "name"):
-        group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
+    for unit in Unit.objects.filter(locale=default).select_related("editor_group").order_by("sort_order", "name"):
+        group = unit.editor_group or Group.objects.get_or_create(name=unit_group_name(unit))[0]
+        # The unit's group files its registrations (models/registrations.py), in every language.
+        Unit.objects.filter(translation_key=unit.translation_key).exclude(editor_group=group).update(
+            editor_group=group)
         group.permissions.add(access_admin)
         _grant_pages(group, unit_pages, ("add_page",))
         _grant_media(group, ("add", "choose"))

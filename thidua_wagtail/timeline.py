@@ -1,8 +1,9 @@
 """A campaign's year in order (its timeline) and the results its reviews report.
 
 The timeline puts on one line, by date, what the site holds of a campaign: its start and end, the documents linked
-to it (the plan that launches it, the decisions that confer its honours), its reviews (sơ kết, tổng kết) and the
-consultations on nominees it led to, each linked. A review's results are computed from the data, never typed: the
+to it (the plan that launches it, the decisions that confer its honours), the units' registrations in it (one event
+per year, linked to that year's board), its reviews (sơ kết, tổng kết) and the consultations on nominees it led to,
+each linked. A review's results are computed from the data, never typed: the
 honours conferred, by the review's date, by the public decisions linked to the campaign, counted by unit and award
 (revoked honours left out), from the honours on profiles and the decisions' lists of recipients alike.
 """
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
-from .models import ConsultationPage, OfficialDocument
+from .models import ConsultationPage, OfficialDocument, RegistrationPage
 from .models.honours import on_public_decisions
 from .models.profiles import on_visible_profiles
 from .querysets import published
@@ -23,7 +24,7 @@ from .querysets import published
 @dataclass
 class Event:
     date: object
-    kind: str  # start, end, document, decision, review, consultation
+    kind: str  # start, end, document, decision, registration, review, consultation
     label: str
     title: str
     url: str = ""
@@ -84,5 +85,16 @@ def campaign_timeline(campaign, request=None):
     for consultation in consultations:
         events.append(Event(consultation.opens_on, "consultation", pgettext_lazy("page type", "Public consultation"),
                             consultation.title, consultation.get_url(request)))
-    order = {"start": 0, "document": 1, "review": 2, "consultation": 3, "decision": 4, "end": 5}
+    registrations = published(RegistrationPage.objects.filter(
+        locale=campaign.locale_id, campaign__translation_key=campaign.translation_key)).select_related("unit")
+    by_year = {}
+    for registration in registrations.order_by("registered_on"):
+        by_year.setdefault(registration.year, []).append(registration)
+    for year, filed in by_year.items():
+        board = filed[0].get_parent()
+        url = f"{board.get_url(request)}?year={year}" if board is not None else ""
+        title = ngettext("%(count)s unit registered for %(year)s", "%(count)s units registered for %(year)s",
+                         len(filed)) % {"count": len(filed), "year": year}
+        events.append(Event(filed[0].registered_on, "registration", _("Registrations"), title, url))
+    order = {"start": 0, "document": 1, "registration": 2, "review": 3, "consultation": 4, "decision": 5, "end": 6}
     return sorted(events, key=lambda event: (event.date, order[event.kind]))

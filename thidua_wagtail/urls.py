@@ -34,4 +34,6 @@ urlpatterns = [
     path("feeds/campaigns/atom/", feeds.CampaignAtomFeed(), name="campaigns_atom"),
     path("feeds/consultations/rss/", feeds.ConsultationRssFeed(), name="consultations_rss"),
     path("feeds/consultations/atom/", feeds.ConsultationAtomFeed(), name="consultations_atom"),
+    path("feeds/registrations/rss/", feeds.RegistrationRssFeed(), name="registrations_rss"),
+    path("feeds/registrations/atom/", feeds.RegistrationAtomFeed(), name="registrations_atom"),
 ]

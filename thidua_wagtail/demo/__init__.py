@@ -16,6 +16,8 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Site
 
@@ -36,10 +38,13 @@ from ..models import (
     OfficialDocument,
     Organisation,
     OrganisationSettings,
+    RegistrationEntry,
+    RegistrationPage,
     Unit,
 )
 from ..pagetypes import section_types
 from ..plans.drafts import existing_document, import_plan_file
+from ..roles import OFFICE_GROUP, setup_roles
 from ..sections import localized_home, setup_sections
 from ..text import ascii_slug
 from ..workdays import add_working_days
@@ -315,6 +320,7 @@ NOMINATION_THANKS = "<p>Cảm ơn bạn. Văn phòng Sở đã nhận đề cử
 
 SECTION_TITLES = {
     "consultations": "Lấy ý kiến Nhân dân",
+    "registrations": "Đăng ký thi đua",
     "campaigns": "Phong trào thi đua",
     "profiles": "Điển hình tiên tiến",
     "news": "Tin thi đua, khen thưởng",
@@ -322,6 +328,8 @@ SECTION_TITLES = {
     "statistics": "Thống kê thi đua, khen thưởng",
 }
 SECTION_FIELDS = {
+    "registrations": {"intro": "<p>Các phòng, đơn vị thuộc Sở đăng ký danh hiệu thi đua, hình thức khen thưởng hằng "
+                               "năm; kết quả được cập nhật khi có quyết định khen thưởng.</p>"},
     "consultations": {"intro": "<p>Sở công khai các trường hợp đề nghị tặng huân chương, danh hiệu vinh dự Nhà nước "
                                "để lấy ý kiến Nhân dân trước khi Hội đồng Thi đua - Khen thưởng xét.</p>"},
     "campaigns": {"intro": "<p>Các phong trào thi đua yêu nước do Sở phát động và tham gia.</p>"},
@@ -376,6 +384,61 @@ CONSULTATIONS = [
         "comments": [],
     },
 ]
+
+# The units' registrations: 2025 with its results (decision 12/QĐ-KHCN and the profiles' honours), 2026 in the
+# year's campaign, one waiting for the Office and one returned to its unit. Entries: (kind, name or profile title,
+# position, award code); a collective entry without a name is for the unit itself.
+RESULTS_DECISION = "12/QĐ-KHCN"
+RESULTS_2025 = [
+    ("Văn phòng Sở", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên", "tap-the-lao-dong-xuat-sac"),
+    ("Phòng Quản lý khoa học", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+     "tap-the-lao-dong-tien-tien"),
+    ("Chi cục Tiêu chuẩn Đo lường Chất lượng", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+     "tap-the-lao-dong-tien-tien"),
+    ("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+     "tap-the-lao-dong-tien-tien"),
+    ("Nguyễn Văn An", "individual", "Chuyên viên", "Văn phòng Sở", "lao-dong-tien-tien"),
+    ("Vũ Thị Lan", "individual", "Giám đốc Trung tâm", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+     "lao-dong-tien-tien"),
+]
+REGISTRATION_COMMITMENTS = (
+    "<p>Hoàn thành 100% nhiệm vụ được giao đúng tiến độ; không có cá nhân vi phạm kỷ luật; tham gia đầy đủ các phong "
+    "trào thi đua do Sở phát động.</p>")
+REGISTRATIONS = [
+    # year, unit, registered on, state ("live", "waiting", "returned"), entries
+    (2025, "Văn phòng Sở", D(2025, 1, 15), "live",
+     [("collective", "", "", "tap-the-lao-dong-xuat-sac"), ("individual", "Lê Thị Hồng", "Kế toán viên",
+                                                            "chien-si-thi-dua-co-so"),
+      ("individual", "Nguyễn Văn An", "Chuyên viên", "lao-dong-tien-tien")]),
+    (2025, "Phòng Quản lý khoa học", D(2025, 1, 16), "live",
+     [("collective", "", "", "tap-the-lao-dong-tien-tien"),
+      ("individual", "Nguyễn Thị Thu Hà", "Chuyên viên", "chien-si-thi-dua-co-so")]),
+    (2025, "Chi cục Tiêu chuẩn Đo lường Chất lượng", D(2025, 1, 17), "live",
+     [("collective", "", "", "tap-the-lao-dong-xuat-sac"),
+      ("individual", "Hoàng Đức Thắng", "Kiểm định viên", "chien-si-thi-dua-co-so")]),
+    (2025, "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", D(2025, 1, 17), "live",
+     [("collective", "", "", "tap-the-lao-dong-tien-tien"),
+      ("individual", "Vũ Thị Lan", "Giám đốc Trung tâm", "lao-dong-tien-tien")]),
+    (2026, "Phòng Quản lý khoa học", D(2026, 1, 19), "live",
+     [("collective", "", "", "tap-the-lao-dong-xuat-sac"),
+      ("individual", "Nguyễn Thị Thu Hà", "Chuyên viên", "chien-si-thi-dua-co-so")]),
+    (2026, "Chi cục Tiêu chuẩn Đo lường Chất lượng", D(2026, 1, 20), "live",
+     [("collective", "", "", "tap-the-lao-dong-tien-tien"),
+      ("individual", "Hoàng Đức Thắng", "Kiểm định viên", "chien-si-thi-dua-co-so")]),
+    (2026, "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", D(2026, 1, 21), "live",
+     [("collective", "", "", "tap-the-lao-dong-xuat-sac"),
+      ("individual", "Trần Văn Minh", "Phó Giám đốc Trung tâm", "chien-si-thi-dua-co-so")]),
+    (2026, "Văn phòng Sở", D(2026, 1, 22), "waiting",
+     [("collective", "", "", "tap-the-lao-dong-xuat-sac"),
+      ("individual", "Lê Thị Hồng", "Kế toán viên", "chien-si-thi-dua-co-so")]),
+    (2026, "Thanh tra Sở", D(2026, 1, 23), "returned",
+     [("collective", "", "", "tap-the-lao-dong-tien-tien")]),
+]
+REGISTRATION_CAMPAIGN = "Phong trào thi đua thực hiện nhiệm vụ khoa học và công nghệ năm 2026"
+RETURN_REASON = "Đề nghị bổ sung danh sách cá nhân đăng ký danh hiệu Lao động tiên tiến và chữ ký của Chánh Thanh tra."
+# Demo accounts without a password (they cannot sign in): who filed and who returned the registrations.
+UNIT_EDITOR_PREFIX = "bientap."
+OFFICE_REVIEWER = "duyet.vanphong"
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -440,6 +503,7 @@ def load_demo(stdout=None):
         _load_news(news_index, campaigns, profiles, plan, report)
         _load_reviews(campaigns, locale)
         _load_consultations(sections["consultations"], profiles, campaigns, locale, report)
+        _load_registrations(sections["registrations"], units, profiles, campaigns, locale, report)
     return report
 
 
@@ -688,6 +752,58 @@ def _load_consultations(index, profiles, campaigns, locale, report):
                     status=ConsultationComment.Status.HANDLED, handling_note=note,
                     notification=ConsultationComment.Notification.SENT)
         report.add(page, created)
+
+
+def _load_registrations(index, units, profiles, campaigns, locale, report):
+    """The registrations of 2025 with their results and of 2026 in the year's campaign; the groups and workflow of
+    ``thidua_setup_workflow``, through which a unit's editor submitted one registration and the Office returned
+    another with its reason."""
+    awards = {a.code: a for a in Award.objects.filter(locale=locale)}
+    decision = _decision(RESULTS_DECISION, 2025, "Giám đốc Sở Khoa học và Công nghệ", locale, report)
+    if not decision.listed_recipients.exists():
+        decision.listed_recipients = [
+            DecisionRecipient(locale=locale, name=name, kind=kind, position=position, unit=unit, award=awards[code])
+            for name, kind, position, unit, code in RESULTS_2025]
+        decision.save()
+    setup_roles()
+    office = _demo_user(OFFICE_REVIEWER, Group.objects.get(name=OFFICE_GROUP))
+    for year, unit_name, registered_on, state, entries in REGISTRATIONS:
+        unit = units[unit_name]
+        head = UNIT_DETAILS.get(unit_name, ("", "", ""))
+        page, created = _child(index, RegistrationPage, f"Đăng ký thi đua năm {year} – {unit_name}", unit=unit,
+                               year=year, registered_on=registered_on, commitments=REGISTRATION_COMMITMENTS,
+                               campaign=campaigns.get(REGISTRATION_CAMPAIGN) if year == 2026 else None,
+                               signer_title=head[1], signer_name=head[2], live=state == "live")
+        report.add(page, created)
+        if not created:
+            continue
+        for kind, name, position, code in entries:
+            profile = profiles.get(name)
+            page.entries.add(RegistrationEntry(kind=kind, name="" if profile else name, position=position,
+                                               profile=profile, award=awards[code]))
+        editor = _demo_user(f"{UNIT_EDITOR_PREFIX}{ascii_slug(unit.short_name)}", unit.editor_group)
+        page.owner = editor
+        page.save()
+        revision = page.save_revision(user=editor)
+        workflow = page.get_workflow()
+        if state == "live":
+            revision.publish()
+        elif workflow is not None:
+            # What the unit's editor's "Submit for moderation" and the Office's "Request changes" do.
+            workflow_state = workflow.start(page, editor)
+            if state == "returned":
+                task_state = workflow_state.current_task_state
+                task_state.task.specific.on_action(task_state, office, "reject", comment=RETURN_REASON)
+
+
+def _demo_user(username, group):
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    if group is not None:
+        user.groups.add(group)
+    return user
 
 
 def _load_news(index, campaigns, profiles, plan, report):

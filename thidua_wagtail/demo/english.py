@@ -379,3 +379,22 @@ ENGLISH.update({
         "Co-author of the works digitising the review of science tasks, in use in 12 provincial departments and "
         "agencies.",
 })
+
+# Registrations
+ENGLISH.update({
+    "Đăng ký thi đua": "Emulation registrations",
+    "Các phòng, đơn vị thuộc Sở đăng ký danh hiệu thi đua, hình thức khen thưởng hằng năm; kết quả được cập nhật khi có "
+    "quyết định khen thưởng.":
+        "Each year the divisions and units of the Department register the emulation titles and forms of commendation "
+        "they aim for; the results are added once the commendation decisions are issued.",
+    "Hoàn thành 100% nhiệm vụ được giao đúng tiến độ; không có cá nhân vi phạm kỷ luật; tham gia đầy đủ các phong trào "
+    "thi đua do Sở phát động.":
+        "Complete every assigned task on schedule; no member under disciplinary action; take part in every emulation "
+        "campaign the Department launches.",
+    "Nguyễn Văn An": "Nguyễn Văn An",
+    "Vũ Thị Lan": "Vũ Thị Lan",
+    **{f"Đăng ký thi đua năm {year} – {unit}": f"{year} emulation registration – {ENGLISH[unit]}"
+       for year in (2025, 2026)
+       for unit in ("Văn phòng Sở", "Thanh tra Sở", "Phòng Quản lý khoa học", "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+                    "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ")},
+})

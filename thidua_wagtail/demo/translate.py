@@ -37,7 +37,8 @@ def translate_demo(root, locale):
 
     Objects that already have a translation in ``locale`` are left alone. Returns
     (number of objects translated, untranslated strings)."""
-    pages = [p.specific for p in Page.objects.descendant_of(root, inclusive=True).order_by("path")]
+    # Live pages only: a draft (a registration waiting for the Office) is not translated before it is approved.
+    pages = [p.specific for p in Page.objects.descendant_of(root, inclusive=True).filter(live=True).order_by("path")]
     snippets = [*Organisation.objects.filter(locale=root.locale), *Unit.objects.filter(locale=root.locale),
                 *Award.objects.filter(locale=root.locale), *OfficialDocument.objects.filter(locale=root.locale)]
     # Snippets first, then pages from the top: everything a page links to is translated before it.

@@ -12,6 +12,7 @@ from .honours import DecisionRecipient
 from .news import NewsAttachment, NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedCampaign, NewsRelatedProfile
 from .nominations import Nomination, NominationAttachment, NominationPage
 from .profiles import ExemplaryProfilePage, ProfileCampaign, ProfileHonour, ProfileIndexPage
+from .registrations import RegistrationEntry, RegistrationIndexPage, RegistrationPage
 from .settings import Organisation, OrganisationSettings
 from .snippets import Award, DocumentImplements, OfficialDocument, Unit
 from .statistics import StatisticsPage
@@ -47,6 +48,9 @@ __all__ = [
     "ProfileCampaign",
     "ProfileHonour",
     "ProfileIndexPage",
+    "RegistrationEntry",
+    "RegistrationIndexPage",
+    "RegistrationPage",
     "StatisticsPage",
     "Unit",
 ]

@@ -50,6 +50,11 @@ class Unit(index.Indexed, FoldedSearchMixin, TranslatableMixin, models.Model):
                                   help_text=_("E.g. \"Chánh Văn phòng\", \"Trưởng phòng\"."))
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # Who files the unit's yearly registration (models/registrations.py): thidua_setup_workflow makes the group.
+    editor_group = models.ForeignKey(
+        "auth.Group", verbose_name=_("editors' group"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("The group whose members edit for this unit and file its registrations "
+                                      "(\"Thi đua – Biên tập: …\", made by thidua_setup_workflow)."))
 
     panels = [
         FieldPanel("name"),
@@ -59,10 +64,11 @@ class Unit(index.Indexed, FoldedSearchMixin, TranslatableMixin, models.Model):
         MultiFieldPanel([FieldPanel("duties"), FieldRowPanel([FieldPanel("head_title"), FieldPanel("head_name")]),
                          FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])],
                         heading=_("On the organisation page")),
+        FieldPanel("editor_group"),
     ]
-    # A person's name and the contacts are the same in every language.
+    # A person's name and the contacts are the same in every language, and so are the unit's editors.
     override_translatable_fields = [SynchronizedField("head_name"), SynchronizedField("phone"),
-                                    SynchronizedField("email")]
+                                    SynchronizedField("email"), SynchronizedField("editor_group", overridable=False)]
 
     # The admin's listing and choosers search as you type (autocomplete): the name as written and folded, so "quan
     # ly" finds "Quản lý" (Wagtail's database backends do not fold Vietnamese marks).
