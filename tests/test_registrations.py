@@ -5,6 +5,7 @@ campaign's timeline, the dashboard, the API and feeds, and no draft leaking out.
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -56,9 +57,11 @@ def register(board, unit, year, entries, *, publish=True, **kwargs):
     return RegistrationPage.objects.get(pk=page.pk)
 
 
-def decision(number, year, recipients, *, public=True):
-    document = factories.make_document(number, doc_type=OfficialDocument.DocType.DECISION, issue_date=D(year, 12, 20),
-                                       is_public=public)
+def decision(number, year, recipients, *, public=True, issued=None):
+    """A decision conferring the titles of ``year`` (issued on the 20th of December, or on ``issued``)."""
+    document = factories.make_document(number, doc_type=OfficialDocument.DocType.DECISION, is_public=public,
+                                       issue_date=issued or D(year, 12, 20),
+                                       year_honoured=year if issued and issued.year != year else None)
     document.listed_recipients = [DecisionRecipient(locale=document.locale, name=name, kind=kind, award=award,
                                                     revoked_by=revoked)
                                   for name, kind, award, revoked in recipients]
@@ -78,7 +81,8 @@ def year_2025(board, unit, other_unit, awards, sections):
     revocation = factories.make_document("5/QĐ-KHCN", doc_type=OfficialDocument.DocType.DECISION,
                                          issue_date=D(2026, 3, 1))
     # Marks and capitals differ from the registration: matched all the same.
-    conferring = decision("12/QĐ-KHCN", 2025, [
+    # Issued in January 2026, it confers the titles of 2025.
+    conferring = decision("12/QĐ-KHCN", 2025, issued=D(2026, 1, 12), recipients=[
         ("VĂN PHÒNG SỞ", "collective", awards["tap-the-lao-dong-tien-tien"], None),
         ("Le Van Hung", "individual", awards["lao-dong-tien-tien"], None),
         ("Trần Thị Bích", "individual", awards["lao-dong-tien-tien"], revocation),  # revoked: not achieved
@@ -288,3 +292,19 @@ def test_the_registration_page_links_visible_profiles_only(client, board, unit, 
     html = board_text(client, page.url)
     assert f'href="{public.url}"' in html and "Đỗ Văn Nháp" in html and 'href="/vi/dien-hinh/do-van-nhap/"' not in html
     assert "Hoàn thành 100% nhiệm vụ." in html and "Chiến sĩ thi đua cơ sở" in html
+
+
+def test_a_decision_s_list_counts_for_the_year_it_honours(client, board, year_2025, unit, awards):
+    """12/QĐ-KHCN was issued in January 2026 for the titles of 2025: its honours count for 2025 on the board, in the
+    register and in the statistics' years; without its year honoured they would count for 2026."""
+    conferring = year_2025
+    assert set(conferring.listed_recipients.values_list("year", flat=True)) == {2025}
+    register_html = client.get("/vi/tra-cuu-khen-thuong/", {"q": "le van hung", "year": 2025}).content.decode()
+    assert "Lê Văn Hùng" in register_html or "Le Van Hung" in register_html
+    assert re.search(r";\s+3 đạt\.", board_text(client, board.url + "?year=2025"))
+    conferring.year_honoured = None
+    conferring.save()
+    assert set(conferring.listed_recipients.values_list("year", flat=True)) == {2026}
+    assert "Le Van Hung" not in client.get("/vi/tra-cuu-khen-thuong/", {"q": "le van hung", "year": 2025}).content.decode()
+    html = board_text(client, board.url + "?year=2025")
+    assert re.search(r";\s+1 đạt\.", html)  # only the profile's own honour of 2025 is left

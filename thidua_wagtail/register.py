@@ -14,7 +14,7 @@ import json
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, Max, Q, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -42,7 +42,7 @@ FIELDS = ["name", "recipient", "position", "unit", "award_code", "award", "award
 # Where the register's filters look, for an honour on a profile and for a recipient listed on a decision.
 PATHS = {
     ProfileHonour: {"name": "profile__folded_name", "year": "year", "unit": "profile__unit"},
-    DecisionRecipient: {"name": "folded_name", "year": "decision__issue_date__year", "unit": None},
+    DecisionRecipient: {"name": "folded_name", "year": "year", "unit": None},
 }
 
 
@@ -115,7 +115,7 @@ def register_rows(on_profiles, on_decisions):
                                              sort_name=F("profile__title"))
              .values_list("source", "pk", "sort_year", "sort_name"))
     second = (on_decisions.order_by().annotate(source=Value("d", output_field=text),
-                                               sort_year=Coalesce(ExtractYear("decision__issue_date"), 0),
+                                               sort_year=Coalesce("year", 0),
                                                sort_name=F("name"))
               .values_list("source", "pk", "sort_year", "sort_name"))
     return first.union(second, all=True).order_by("-sort_year", "sort_name", "source", "pk")

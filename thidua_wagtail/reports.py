@@ -110,7 +110,7 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
 
 
 class ListedRecipientsFilterSet(WagtailFilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), field_name="decision__issue_date__year")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="year")
     award = HonoursFilterSet.base_filters["award"]
     kind = django_filters.ChoiceFilter(label=_("Kind"), field_name="kind", choices=ExemplaryProfilePage.Kind.choices,
                                        empty_label=_("All"))

@@ -389,6 +389,7 @@ CONSULTATIONS = [
 # year's campaign, one waiting for the Office and one returned to its unit. Entries: (kind, name or profile title,
 # position, award code); a collective entry without a name is for the unit itself.
 RESULTS_DECISION = "12/QĐ-KHCN"
+RESULTS_TITLE = "Công nhận danh hiệu thi đua năm 2025"
 RESULTS_2025 = [
     ("Văn phòng Sở", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên", "tap-the-lao-dong-xuat-sac"),
     ("Phòng Quản lý khoa học", "collective", "", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
@@ -759,7 +760,13 @@ def _load_registrations(index, units, profiles, campaigns, locale, report):
     ``thidua_setup_workflow``, through which a unit's editor submitted one registration and the Office returned
     another with its reason."""
     awards = {a.code: a for a in Award.objects.filter(locale=locale)}
-    decision = _decision(RESULTS_DECISION, 2025, "Giám đốc Sở Khoa học và Công nghệ", locale, report)
+    # Issued in January 2026, it confers the titles of 2025: its honours count for 2025.
+    decision, created = OfficialDocument.objects.get_or_create(
+        number=RESULTS_DECISION, locale=locale, doc_type=OfficialDocument.DocType.DECISION,
+        defaults={"title": RESULTS_TITLE, "issue_date": D(2026, 1, 12), "effective_date": D(2026, 1, 12),
+                  "year_honoured": 2025, "place": "Thái Nguyên", "issuing_body": "Giám đốc Sở Khoa học và Công nghệ",
+                  "area": DOCUMENT_AREA, "signer_name": "Trần Minh Đức", "signer_title": "GIÁM ĐỐC"})
+    report.add(decision, created)
     if not decision.listed_recipients.exists():
         decision.listed_recipients = [
             DecisionRecipient(locale=locale, name=name, kind=kind, position=position, unit=unit, award=awards[code])

@@ -392,6 +392,8 @@ ENGLISH.update({
         "Complete every assigned task on schedule; no member under disciplinary action; take part in every emulation "
         "campaign the Department launches.",
     "Nguyễn Văn An": "Nguyễn Văn An",
+    "Công nhận danh hiệu thi đua năm 2025": "Recognition of the 2025 emulation titles",
+    "GIÁM ĐỐC": "DIRECTOR",
     "Vũ Thị Lan": "Vũ Thị Lan",
     **{f"Đăng ký thi đua năm {year} – {unit}": f"{year} emulation registration – {ENGLISH[unit]}"
        for year in (2025, 2026)

@@ -100,7 +100,8 @@ class HonourFacts:
 
 class DecisionRecipient(HonourFacts, TranslatableMixin, Orderable):
     """A recipient listed on a decision who has no profile on the site (yet): the name, and the position and unit
-    as they were at the time of the award, with the award and its class. The honour's year is the decision's."""
+    as they were at the time of the award, with the award and its class. The honour's year is the decision's year
+    honoured (``OfficialDocument.honours_year``)."""
 
     decision = ParentalKey(OfficialDocument, on_delete=models.CASCADE, related_name="listed_recipients")
     kind = models.CharField(_("recipient"), max_length=20, choices=RecipientKind.choices,
@@ -119,6 +120,9 @@ class DecisionRecipient(HonourFacts, TranslatableMixin, Orderable):
         help_text=_("The decision that revoked the honour (Law on Emulation and Commendation, Chapter VII)."),
     )
     folded_name = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+    # The year the honour counts for: the decision's year honoured, else its year of issue (kept by
+    # OfficialDocument.save and this row's own save).
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
@@ -138,10 +142,6 @@ class DecisionRecipient(HonourFacts, TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.name}: {self.award_name}"
-
-    @property
-    def year(self):
-        return self.decision.issue_date.year if self.decision.issue_date else None
 
     @property
     def recipient_name(self):
@@ -173,4 +173,6 @@ class DecisionRecipient(HonourFacts, TranslatableMixin, Orderable):
 
     def save(self, *args, **kwargs):
         self.folded_name = fold(self.name)[:255]
+        if self.decision_id is not None:
+            self.year = self.decision.honours_year
         super().save(*args, **kwargs)

@@ -405,8 +405,8 @@ class Board:
 def honours_of_year(locale, year):
     """``{key: honour}`` of the honours a visitor may see that were conferred for ``year`` and not revoked, keyed
     by ``(folded name, award's translation key)`` and, for honours on profiles, ``(profile's translation key, award's
-    translation key)``. A profile's honour has its own year; a decision's list counts for the decision's year (the
-    register reads them the same way)."""
+    translation key)``. A profile's honour has its own year; a decision's list counts for the decision's year
+    honoured, else its year of issue (as in the register and the statistics)."""
     found = {}
     on_profiles = (on_visible_profiles(locale).filter(year=year, revoked_by__isnull=True)
                    .select_related("award", "decision", "profile").defer("profile__story")
@@ -415,7 +415,7 @@ def honours_of_year(locale, year):
         award = honour.award.translation_key
         found.setdefault((honour.profile.translation_key, award), honour)
         found.setdefault((honour.profile.folded_name or fold(honour.profile.title), award), honour)
-    listed = (on_public_decisions(locale).filter(decision__issue_date__year=year, revoked_by__isnull=True)
+    listed = (on_public_decisions(locale).filter(year=year, revoked_by__isnull=True)
               .select_related("award", "decision").order_by("pk"))
     for recipient in listed:
         found.setdefault((recipient.folded_name or fold(recipient.name), recipient.award.translation_key), recipient)

@@ -5,6 +5,7 @@ exemplary profiles and news.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -264,6 +265,12 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         _("date of effect"), null=True, blank=True,
         help_text=_("When the document takes effect (often the issue date: \"có hiệu lực kể từ ngày ký\"). Public "
                     "documents without it are listed by the compliance report."))
+    # A decision of January 2026 that confers the titles of 2025 honours 2025: its honours count for that year (the
+    # register, the statistics, the registration board).
+    year_honoured = models.PositiveSmallIntegerField(
+        _("year honoured"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+        help_text=_("For a commendation decision: the year whose achievements it honours, when it is not the year "
+                    "of issue (e.g. 2025 for a decision of January 2026 conferring the titles of 2025)."))
     place = models.CharField(_("place of issue"), max_length=128, blank=True)
     area = models.CharField(
         pgettext_lazy("subject area", "field"), max_length=128, blank=True,
@@ -300,6 +307,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("place")]),
+        FieldPanel("year_honoured"),
         FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("area")]),
         MultiFieldPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Signature")),
         FieldPanel("summary"),
@@ -333,6 +341,7 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name"),
                                     SynchronizedField("effective_date", overridable=False),
+                                    SynchronizedField("year_honoured", overridable=False),
                                     SynchronizedField("is_public", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
@@ -342,6 +351,17 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
 
     def __str__(self):
         return f"{self.number} — {self.title}" if self.title else self.number
+
+    @property
+    def honours_year(self):
+        """The year the honours it confers count for: the year honoured, else the year of issue."""
+        return self.year_honoured or (self.issue_date.year if self.issue_date else None)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its list of recipients keeps the year their honours count for (a column: filters and counts use it).
+        self.listed_recipients.model.objects.filter(decision=self).exclude(year=self.honours_year).update(
+            year=self.honours_year)
 
     @property
     def signer_title_lines(self):

@@ -7,7 +7,6 @@ Only what visitors may see is counted: live, public profiles in the reader's lan
 from collections import Counter
 
 from django.db.models import Count, F
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -72,7 +71,7 @@ def counted(locale, on_profiles, on_decisions):
 
 
 def honours_per_year(locale):
-    counts = counted(locale, "year", ExtractYear("decision__issue_date"))
+    counts = counted(locale, "year", "year")
     return Chart("years", _("Honours per year"), _("Year"), _("Honours"),
                  [(str(year), n) for year, n in sorted(counts.items(), key=lambda item: item[0] or 0) if year])
 
