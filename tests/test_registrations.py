@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -308,3 +310,17 @@ def test_a_decision_s_list_counts_for_the_year_it_honours(client, board, year_20
     assert "Le Van Hung" not in client.get("/vi/tra-cuu-khen-thuong/", {"q": "le van hung", "year": 2025}).content.decode()
     html = board_text(client, board.url + "?year=2025")
     assert re.search(r";\s+1 đạt\.", html)  # only the profile's own honour of 2025 is left
+
+
+def test_a_cached_board_asks_nothing_of_the_registrations(client, board, year_2025, settings):
+    """With the page cache off (a signed-in editor), the board's fragment is still cached: the second request
+    reads no registration, entry or honour."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
+    url = board.url + "?year=2025"
+    with CaptureQueriesContext(connection) as first:
+        assert "2/3 đạt" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        assert "2/3 đạt" in client.get(url).content.decode()
+    tables = ("registrationentry", "decisionrecipient", "profilehonour")
+    assert any(table in query["sql"] for query in first.captured_queries for table in tables)
+    assert not any(table in query["sql"] for query in second.captured_queries for table in tables)

@@ -22,6 +22,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -83,7 +84,9 @@ class RegistrationIndexPage(FilteredIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["board"] = self.board(context["filter_form"])
+        # Lazy: when the board's fragment is cached, nothing of it is asked of the database.
+        form = context["filter_form"]
+        context["board"] = SimpleLazyObject(lambda: self.board(form))
         return context
 
     def board(self, form):
