@@ -124,6 +124,9 @@ def test_the_board_shows_what_each_unit_registered_and_achieved(client, board, y
     unit_rows = html.split("Phòng Quản lý khoa học</a>")[1].split("</tbody>")[0]
     assert "1/2 đạt" in unit_rows and "87/QĐ-KHCN" in unit_rows and "99/QĐ-KHCN" not in unit_rows
     assert 'href="/vi/dien-hinh/nguyen-thi-thu-ha/"' not in unit_rows  # the board names; the page links
+    # The unit's own page says the same of its entries.
+    page_html = board_text(client, RegistrationPage.objects.get(unit=unit, year=2025).url)
+    assert page_html.count("Đạt (") == 1 and page_html.count("Không đạt") == 1 and "87/QĐ-KHCN" in page_html
     # The latest year is shown by default: 2025 is the only one.
     assert "Đăng ký năm 2025" in board_text(client, board.url)
 
@@ -324,3 +327,15 @@ def test_a_cached_board_asks_nothing_of_the_registrations(client, board, year_20
     tables = ("registrationentry", "decisionrecipient", "profilehonour")
     assert any(table in query["sql"] for query in first.captured_queries for table in tables)
     assert not any(table in query["sql"] for query in second.captured_queries for table in tables)
+
+
+def test_a_new_honour_on_a_profile_shows_on_the_cached_registration_and_board(client, board, unit, awards, sections):
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Thị Thu Hà", unit=unit)
+    page = register(board, unit, 2025, [("individual", "", awards["chien-si-thi-dua-co-so"], profile)])
+    decision("1/QĐ-KHCN", 2025, [("Ai đó", "individual", awards["lao-dong-tien-tien"], None)])  # results are out
+    assert "Không đạt" in board_text(client, page.url) and "Không đạt" in board_text(client, board.url)
+    assert "Không đạt" in board_text(client, page.url)  # (from the cache now)
+    profile.honours.create(award=awards["chien-si-thi-dua-co-so"], year=2025, decision_number="88/QĐ-KHCN",
+                           decided_by="Giám đốc Sở")
+    profile.save_revision().publish()
+    assert "88/QĐ-KHCN" in board_text(client, page.url) and "88/QĐ-KHCN" in board_text(client, board.url)

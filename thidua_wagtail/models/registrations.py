@@ -177,6 +177,9 @@ class RegistrationPage(DetailPage):
         "campaign": Related("thidua_wagtail.CampaignPage", reference="campaign", single=True),
     }
     feed_urls = ("thidua_wagtail:registrations_rss", "thidua_wagtail:registrations_atom")
+    # Its results come from the honours on profiles: publishing one refreshes it (decisions are snippets: any edit
+    # of them refreshes every page).
+    shows_all_of = ("thidua_wagtail.ExemplaryProfilePage",)
     folded_search_fields = ["title", "unit_name", "entry_names", "cluster"]
 
     content_panels = Page.content_panels + [
@@ -257,10 +260,14 @@ class RegistrationPage(DetailPage):
         entries = list(self.entries.select_related("award", "profile").defer("profile__story"))
         # A person's profile is linked only when a visitor may see it (live, public, in this language).
         visible = set(self.related_pages.profiles.values_list("pk", flat=True))
+        # What each entry achieved, as on the board, once an honour of the year is on the site.
+        honours = honours_of_year(self.locale_id, self.year)
+        results = []
         for entry in entries:
             entry.page = self
             entry.public_profile = entry.profile if entry.profile_id in visible else None
-        context["entries"] = entries
+            results.append(EntryResult(entry, answering_honour(entry, honours)))
+        context.update(entries=entries, results=results, results_published=bool(honours))
         return context
 
     def clean(self):
