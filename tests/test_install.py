@@ -24,12 +24,13 @@ RENDER = r'''
 import json
 from django.test import Client
 from wagtail.models import Page
-from thidua_wagtail.models import (CampaignIndexPage, CampaignPage, ExemplaryProfilePage, NewsIndexPage, NewsPage,
-                                   NominationPage, ProfileIndexPage, StatisticsPage)
+from thidua_wagtail.models import (CampaignIndexPage, CampaignPage, ConsultationIndexPage, ExemplaryProfilePage,
+                                   NewsIndexPage, NewsPage, NominationPage, ProfileIndexPage, RegistrationIndexPage,
+                                   StatisticsPage)
 client = Client()
 out = {}
 for model in (CampaignIndexPage, CampaignPage, ProfileIndexPage, ExemplaryProfilePage, NewsIndexPage, NewsPage,
-              NominationPage, StatisticsPage):
+              NominationPage, StatisticsPage, ConsultationIndexPage, RegistrationIndexPage):
     for page in model.objects.live().order_by("path"):
         code = page.locale.language_code
         if (model.__name__, code) in out:
@@ -55,9 +56,14 @@ nomination = Nomination.objects.create(locale=campaign.locale, nominee_name="Ng∆
                                        nominator_name="A", nominator_email="a@example.org", consent=True)
 urls = ["/admin/", "/admin/pages/", "/admin/thidua_plan_import/", "/admin/thidua_recipient_import/",
         "/admin/snippets/thidua_wagtail/unit/", "/admin/snippets/thidua_wagtail/officialdocument/",
-        "/admin/thidua_nominations/", reverse("thidua_nominations:edit", args=[nomination.pk])]
+        "/admin/thidua_nominations/", reverse("thidua_nominations:edit", args=[nomination.pk]),
+        "/admin/thidua_consultation_comments/"]
+# The forms of the consultation and registration pages (the registration's unit list is per user).
+for index, model in ((ConsultationIndexPage, "consultationpage"), (RegistrationIndexPage, "registrationpage")):
+    parent = index.objects.order_by("path").first()
+    urls.append(reverse("wagtailadmin_pages:add", args=["thidua_wagtail", model, parent.pk]))
 for model in (CampaignIndexPage, CampaignPage, ProfileIndexPage, ExemplaryProfilePage, NewsIndexPage, NewsPage,
-              NominationPage, StatisticsPage):
+              NominationPage, StatisticsPage, ConsultationIndexPage, RegistrationIndexPage):
     urls.append(f"/admin/pages/{model.objects.order_by('path').first().pk}/edit/")
 admin = {}
 for name, user in (("superuser", superuser), ("office", office)):
@@ -138,7 +144,7 @@ def test_new_wagtail_project_following_the_guide(tmp_path):
     assert set(admin.values()) == {200}, admin
     expected = {f"{model}:{lang}" for lang in ("vi", "en") for model in (
         "CampaignIndexPage", "CampaignPage", "ProfileIndexPage", "ExemplaryProfilePage", "NewsIndexPage", "NewsPage",
-        "NominationPage", "StatisticsPage")}
+        "NominationPage", "StatisticsPage", "ConsultationIndexPage", "RegistrationIndexPage")}
     assert set(results) == expected
     for key, (status, url, site_base, app_css, lang, title) in results.items():
         assert status == 200, (key, url)

@@ -355,7 +355,9 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
     @property
     def honours_year(self):
         """The year the honours it confers count for: the year honoured, else the year of issue."""
-        return self.year_honoured or (self.issue_date.year if self.issue_date else None)
+        # (to_python: a date given as text, e.g. to objects.create(), is read as the database will store it)
+        issued = self._meta.get_field("issue_date").to_python(self.issue_date)
+        return self.year_honoured or (issued.year if issued else None)
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
