@@ -123,6 +123,9 @@ def test_the_board_shows_what_each_unit_registered_and_achieved(client, board, y
     # the person's profile honour answers hers.
     unit_rows = html.split("Phòng Quản lý khoa học</a>")[1].split("</tbody>")[0]
     assert "1/2 đạt" in unit_rows and "87/QĐ-KHCN" in unit_rows and "99/QĐ-KHCN" not in unit_rows
+    # What it received instead is said; the revoked honour is not offered as one.
+    assert "Không đạt; được tặng Tập thể lao động tiên tiến (" in unit_rows
+    assert "được tặng" not in office_rows
     assert 'href="/vi/dien-hinh/nguyen-thi-thu-ha/"' not in unit_rows  # the board names; the page links
     # The unit's own page says the same of its entries.
     page_html = board_text(client, RegistrationPage.objects.get(unit=unit, year=2025).url)

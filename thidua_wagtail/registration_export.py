@@ -34,13 +34,19 @@ def detail_rows(board):
         for result in row.results:
             number += 1
             entry = result.entry
+            honour = result.honour or result.instead
             if not board.results_published:
                 outcome = ""
+            elif result.achieved:
+                outcome = _("Achieved")
+            elif result.instead:
+                outcome = "{}; {}".format(_("Not conferred"), _("received %(award)s") % {
+                    "award": result.instead.award_name})
             else:
-                outcome = _("Achieved") if result.achieved else _("Not conferred")
+                outcome = _("Not conferred")
             rows.append([number, row.registration.unit.name, str(entry.get_kind_display()),
                          _("The unit") if entry.for_unit else entry.recipient_name, entry.position, str(entry.award),
-                         outcome, result.honour.conferred_by_number if result.achieved else ""])
+                         outcome, honour.conferred_by_number if honour else ""])
     return header, rows
 
 

@@ -20,7 +20,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
-from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -266,7 +265,7 @@ class RegistrationPage(DetailPage):
         for entry in entries:
             entry.page = self
             entry.public_profile = entry.profile if entry.profile_id in visible else None
-            results.append(EntryResult(entry, answering_honour(entry, honours)))
+            results.append(entry_result(entry, honours))
         context.update(entries=entries, results=results, results_published=bool(honours))
         return context
 
@@ -361,17 +360,13 @@ class EntryResult:
 
     entry: RegistrationEntry
     honour: object = None  # a ProfileHonour or a DecisionRecipient
+    # Not achieved, but another title (or form, for a form registered) conferred on the same recipient that year:
+    # a unit that registered "Excellent" and was found "Advanced".
+    instead: object = None
 
     @property
     def achieved(self):
         return self.honour is not None
-
-    @property
-    def decision_url(self):
-        honour = self.honour
-        if honour is None or honour.decision_id is None or not honour.decision.is_public:
-            return ""
-        return reverse("thidua_wagtail:decision", args=[honour.decision_id])
 
 
 @dataclass
@@ -422,23 +417,31 @@ def honours_of_year(locale, year):
                    .select_related("award", "decision", "profile").defer("profile__story")
                    .order_by("pk"))
     for honour in on_profiles:
-        award = honour.award.translation_key
-        found.setdefault((honour.profile.translation_key, award), honour)
-        found.setdefault((honour.profile.folded_name or fold(honour.profile.title), award), honour)
+        for who in (honour.profile.translation_key, honour.profile.folded_name or fold(honour.profile.title)):
+            found.setdefault((who, honour.award.translation_key), honour)
+            found.setdefault((who, f"kind:{honour.award.kind}"), honour)
     listed = (on_public_decisions(locale).filter(year=year, revoked_by__isnull=True)
               .select_related("award", "decision").order_by("pk"))
     for recipient in listed:
-        found.setdefault((recipient.folded_name or fold(recipient.name), recipient.award.translation_key), recipient)
+        who = recipient.folded_name or fold(recipient.name)
+        found.setdefault((who, recipient.award.translation_key), recipient)
+        found.setdefault((who, f"kind:{recipient.award.kind}"), recipient)
     return found
 
 
-def answering_honour(entry, honours):
-    award = entry.award.translation_key
+def entry_result(entry, honours):
+    """The entry with the honour that answers it, or else another of the same kind (a title for a title, a form for
+    a form) that its recipient received that year."""
+    recipients = [entry.folded_recipient]
     if entry.profile_id is not None and entry.profile is not None:
-        honour = honours.get((entry.profile.translation_key, award))
-        if honour is not None:
-            return honour
-    return honours.get((entry.folded_recipient, award))
+        recipients.insert(0, entry.profile.translation_key)
+    for award in (entry.award.translation_key, f"kind:{entry.award.kind}"):
+        for who in recipients:
+            honour = honours.get((who, award))
+            if honour is not None:
+                return EntryResult(entry, honour) if award == entry.award.translation_key else \
+                    EntryResult(entry, instead=honour)
+    return EntryResult(entry)
 
 
 def board_for(index, year=None, unit=None):
@@ -461,6 +464,6 @@ def board_for(index, year=None, unit=None):
         results = []
         for entry in registration.entries.all():
             entry.page = registration  # (the entry's recipient name reads its unit)
-            results.append(EntryResult(entry, answering_honour(entry, honours)))
+            results.append(entry_result(entry, honours))
         board.rows.append(BoardRow(registration, results))
     return board
