@@ -138,3 +138,39 @@ def test_the_register_decisions_and_open_data_answer_with_redis_down(client, sec
                           ("/vi/tra-cuu-khen-thuong/honours.json", "Nguyễn Thị Lụa")):
             response = client.get(url)
             assert response.status_code == 200 and text in response.content.decode("utf-8-sig"), url
+
+
+def test_a_comment_on_a_nominee_and_the_registration_board_with_redis_down(client, home, unit, awards):
+    """With Redis unreachable, a visitor's comment is still stored (the rate limit is an accelerator, not a gate)
+    and the registration board answers from the database."""
+    import datetime
+
+    from thidua_wagtail.models import (
+        ConsultationComment,
+        ConsultationIndexPage,
+        RegistrationEntry,
+        RegistrationIndexPage,
+        RegistrationPage,
+    )
+
+    from .test_consultations import comment_data, make_consultation
+
+    today = datetime.date.today()
+    index = home.add_child(instance=ConsultationIndexPage(title="Lấy ý kiến", slug="lay-y-kien"))
+    consultation = make_consultation(index, awards, unit, opens_on=today - datetime.timedelta(days=1),
+                                     closes_on=today + datetime.timedelta(days=30))
+    board = home.add_child(instance=RegistrationIndexPage(title="Đăng ký thi đua", slug="dang-ky"))
+    board.save_revision().publish()
+    registration = RegistrationPage(title="Đăng ký năm 2026", slug="nam-2026", unit=unit, year=2026,
+                                    registered_on=datetime.date(2026, 1, 15))
+    registration.entries.add(RegistrationEntry(kind="collective", award=awards["tap-the-lao-dong-xuat-sac"]))
+    board.add_child(instance=registration)
+    registration.save_revision().publish()
+    down = {"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
+                        "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    with override_settings(CACHES=down):
+        assert "Nguyễn Thị Hoa" in client.get(consultation.url).content.decode()
+        response = client.post(consultation.url, comment_data(consultation))
+        assert response.status_code == 302 and ConsultationComment.objects.get().author_name == "Lê Văn Minh"
+        html = client.get(board.url).content.decode()
+        assert "Tập thể lao động xuất sắc" in html and "Phòng Quản lý khoa học" in html
