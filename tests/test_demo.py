@@ -342,3 +342,27 @@ def test_demo_consultations_span_tet_and_one_is_open(client, demo, locale_en):
     english = closed.get_translation(locale_en)
     html = client.get(english.url).content.decode()
     assert "Labour Order" in html and "2 comments were received" in html and "Lunar New Year" in html
+
+
+def test_demo_registrations_have_results_a_waiting_one_and_a_returned_one(client, demo_vi):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import WorkflowState
+
+    from thidua_wagtail.demo import RETURN_REASON
+    from thidua_wagtail.models import RegistrationIndexPage, RegistrationPage, Unit
+
+    board = RegistrationIndexPage.objects.get(locale__language_code="vi")
+    html = client.get(board.url + "?year=2025").content.decode()
+    assert "4 đơn vị đã đăng ký" in html and re.search(r";\s+6 đạt\.", html)
+    assert "Không đạt; được tặng Tập thể lao động tiên tiến" in html and "12/QĐ-KHCN" in html
+    assert "Đăng ký năm 2026" in client.get(board.url).content.decode()
+    states = {WorkflowState.objects.get(object_id=str(page.pk)).status: page
+              for page in RegistrationPage.objects.filter(live=False)}
+    assert set(states) == {WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES}
+    returned = WorkflowState.objects.get(status=WorkflowState.STATUS_NEEDS_CHANGES)
+    assert returned.current_task_state.comment == RETURN_REASON
+    # Each was filed by an editor of its own unit, who belongs to that unit's group.
+    for page in states.values():
+        unit = Unit.objects.get(pk=page.unit_id)
+        assert page.owner.groups.filter(pk=unit.editor_group_id).exists() and not page.owner.has_usable_password()
+    assert get_user_model().objects.get(username="duyet.vanphong").groups.filter(name__contains="Văn phòng").exists()

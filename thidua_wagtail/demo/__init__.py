@@ -776,6 +776,7 @@ def _load_registrations(index, units, profiles, campaigns, locale, report):
     office = _demo_user(OFFICE_REVIEWER, Group.objects.get(name=OFFICE_GROUP))
     for year, unit_name, registered_on, state, entries in REGISTRATIONS:
         unit = units[unit_name]
+        unit.refresh_from_db(fields=["editor_group"])  # (recorded by setup_roles)
         head = UNIT_DETAILS.get(unit_name, ("", "", ""))
         page, created = _child(index, RegistrationPage, f"Đăng ký thi đua năm {year} – {unit_name}", unit=unit,
                                year=year, registered_on=registered_on, commitments=REGISTRATION_COMMITMENTS,
