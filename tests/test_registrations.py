@@ -212,7 +212,10 @@ def test_a_unit_files_its_own_registration_only_and_the_office_returns_it_with_a
     editor = user_in(unit_group_name(unit), "bientap.qlkh")
     client.force_login(editor)
     form = client.get(add_url(board)).content.decode()
-    assert "Phòng Quản lý khoa học" in form and "Văn phòng Sở" not in form.split('name="unit"')[1].split("</select>")[0]
+    unit_list = form.split('name="unit"')[1].split("</select>")[0]
+    assert "Văn phòng Sở" not in unit_list
+    # The editor's one unit is chosen already, with no empty choice.
+    assert f'<option value="{unit.pk}" selected>Phòng Quản lý khoa học</option>' in unit_list and "---" not in unit_list
     # Another unit's registration is refused, with a message.
     response = client.post(add_url(board), registration_form(other_unit, awards, "action-submit"))
     assert response.status_code == 200

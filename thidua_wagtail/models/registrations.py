@@ -120,11 +120,14 @@ class RegistrationForm(WagtailAdminPageForm):
             field = self.fields["unit"]
             field.queryset = units
             field.error_messages["invalid_choice"] = _("You can file the registration of your own unit only.")
+            own = list(units.values_list("pk", flat=True)[:2])
+            if len(own) == 1:  # the editor's one unit, chosen already
+                field.empty_label = None
+                if not self.instance.unit_id:
+                    self.initial["unit"] = own[0]
             # A list of the user's own units instead of the chooser of every unit.
             field.widget = forms.Select()
             field.widget.choices = field.choices
-            if units.count() == 1 and not self.instance.unit_id:
-                self.initial.setdefault("unit", units.get().pk)
 
     def units_for_user(self):
         """The units this user may file for, or None for any unit."""
