@@ -9,9 +9,7 @@ from thidua_wagtail.models import (
     ConsultationNominee,
     ConsultationPage,
     NominationPage,
-    RegistrationEntry,
     RegistrationIndexPage,
-    RegistrationPage,
     StatisticsPage,
 )
 
@@ -108,11 +106,8 @@ def site_urls(sections, home, unit, awards):
                                                   proposed_award=awards["huan-chuong-lao-dong"]))
     consultations.add_child(instance=consultation)
     consultation.save_revision().publish()
-    registration = RegistrationPage(title="Đăng ký năm 2026", slug="nam-2026", unit=unit, year=2026,
-                                    registered_on=datetime.date(2026, 1, 15))
-    registration.entries.add(RegistrationEntry(kind="collective", award=awards["tap-the-lao-dong-xuat-sac"]))
-    registrations.add_child(instance=registration)
-    registration.save_revision().publish()
+    registration = factories.make_registration(registrations, unit, 2026,
+                                               [("collective", "", awards["tap-the-lao-dong-xuat-sac"])])
     urls = [p.url for p in (sections["campaigns"], sections["profiles"], sections["news"], campaign, profile, news,
                             nomination, statistics, registrations, registration, consultations, consultation)]
     document = factories.make_document("60/KH-KHCN", area="Thi đua, khen thưởng")

@@ -20,6 +20,8 @@ from thidua_wagtail.models import (
     ProfileCampaign,
     ProfileHonour,
     ProfileIndexPage,
+    RegistrationEntry,
+    RegistrationPage,
     Unit,
 )
 
@@ -95,6 +97,16 @@ def make_news(index, title="Tin thi đua", *, publish=True, campaigns=(), profil
     if tags:
         page.tags.add(*tags)
     return _add(index, page, publish)
+
+
+def make_registration(board, unit, year, entries, *, publish=True, **kwargs):
+    """A unit's registration for ``year`` below ``board``: ``entries`` are (kind, name, award[, profile])."""
+    page = RegistrationPage(title=kwargs.pop("title", f"Đăng ký thi đua năm {year} – {unit.name}"),
+                            slug=kwargs.pop("slug", f"dang-ky-{year}-{unit.pk}"), unit=unit, year=year,
+                            registered_on=kwargs.pop("registered_on", datetime.date(year, 1, 15)), **kwargs)
+    for kind, name, award, *profile in entries:
+        page.entries.add(RegistrationEntry(kind=kind, name=name, award=award, profile=profile[0] if profile else None))
+    return _add(board, page, publish)
 
 
 def _add(index, page, publish):

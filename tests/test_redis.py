@@ -148,9 +148,7 @@ def test_a_comment_on_a_nominee_and_the_registration_board_with_redis_down(clien
     from thidua_wagtail.models import (
         ConsultationComment,
         ConsultationIndexPage,
-        RegistrationEntry,
         RegistrationIndexPage,
-        RegistrationPage,
     )
 
     from .test_consultations import comment_data, make_consultation
@@ -161,11 +159,7 @@ def test_a_comment_on_a_nominee_and_the_registration_board_with_redis_down(clien
                                      closes_on=today + datetime.timedelta(days=30))
     board = home.add_child(instance=RegistrationIndexPage(title="Đăng ký thi đua", slug="dang-ky"))
     board.save_revision().publish()
-    registration = RegistrationPage(title="Đăng ký năm 2026", slug="nam-2026", unit=unit, year=2026,
-                                    registered_on=datetime.date(2026, 1, 15))
-    registration.entries.add(RegistrationEntry(kind="collective", award=awards["tap-the-lao-dong-xuat-sac"]))
-    board.add_child(instance=registration)
-    registration.save_revision().publish()
+    factories.make_registration(board, unit, 2026, [("collective", "", awards["tap-the-lao-dong-xuat-sac"])])
     down = {"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
                         "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}}
     with override_settings(CACHES=down):

@@ -45,18 +45,7 @@ def other_unit(locale_vi):
     return factories.make_unit("Văn phòng Sở", locale=locale_vi, sort_order=1)
 
 
-def register(board, unit, year, entries, *, publish=True, **kwargs):
-    page = RegistrationPage(title=kwargs.pop("title", f"Đăng ký thi đua năm {year} – {unit.name}"),
-                            slug=kwargs.pop("slug", f"dang-ky-{year}-{unit.pk}"), unit=unit, year=year,
-                            registered_on=D(year, 1, 15), **kwargs)
-    for kind, name, award, *profile in entries:
-        page.entries.add(RegistrationEntry(kind=kind, name=name, award=award, profile=profile[0] if profile else None))
-    if not publish:
-        page.live = False
-    board.add_child(instance=page)
-    if publish:
-        page.save_revision().publish()
-    return RegistrationPage.objects.get(pk=page.pk)
+register = factories.make_registration
 
 
 def decision(number, year, recipients, *, public=True, issued=None):
