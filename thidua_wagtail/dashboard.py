@@ -17,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 from .compat import get_permission_policy
 from .compliance import compliance_gaps
 from .models import CampaignPage, ConsultationComment, ConsultationPage, Nomination, RegistrationPage, Unit
+from .models.registrations import editor_units
 from .pagetypes import detail_types
 from .translation_review import outdated_sources
 
@@ -124,7 +125,7 @@ class RegistrationsPanel(DashboardPanel):
         units = Unit.objects.filter(locale=default)
         pages = RegistrationPage.objects.filter(locale=default)
         if not (user.is_superuser or get_permission_policy(Page).user_has_permission(user, "publish")):
-            units = units.filter(editor_group__in=user.groups.all())
+            units = units & editor_units(user)
             pages = pages.filter(unit__in=units)
         states = (WorkflowState.objects.active()
                   .filter(base_content_type=ContentType.objects.get_for_model(Page),

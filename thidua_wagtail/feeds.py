@@ -191,9 +191,6 @@ class RegistrationRssFeed(BaseFeed):
         return _("The titles and forms of commendation the units of %(organisation)s register for") % {
             "organisation": self.organisation(obj)}
 
-    def prepare(self, queryset):
-        return queryset.select_related("unit")
-
     def item_description(self, item):
         return item.summary
 

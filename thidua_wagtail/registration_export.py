@@ -79,7 +79,7 @@ def title(board):
     return _("SUMMARY OF EMULATION REGISTRATIONS FOR %(year)s") % {"year": board.year}
 
 
-def csv_content(board, organisation):
+def csv_content(board):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     header, rows = detail_rows(board)
@@ -157,7 +157,7 @@ def xlsx_content(board, organisation):
 
 def board_response(board, fmt, organisation=""):
     """The board as a download: ``fmt`` is "csv" or "xlsx"."""
-    content = csv_content(board, organisation) if fmt == "csv" else xlsx_content(board, organisation)
+    content = csv_content(board) if fmt == "csv" else xlsx_content(board, organisation)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     # Translators: the file name of the registration summary; ASCII only.
     name = _("registrations-%(year)s") % {"year": board.year}

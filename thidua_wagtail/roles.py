@@ -12,9 +12,9 @@
   publish, neither pages nor snippet translations, nor import plans or recipients: the Office publishes their work
   (``translation_review.py``).
 - **Unit editors**, one group per unit (``UNIT_GROUP_PREFIX`` + unit name): add pages in the sections given
-  (profiles, news and registrations by default) and edit the pages they created (Wagtail's "add" permission); they submit
-  their pages for moderation and cannot publish; the other sections are closed to them. The group is recorded as the
-  unit's ``editor_group``: in the registrations section they file their own unit's registration only.
+  (profiles, news and registrations by default) and edit the pages they created (Wagtail's "add" permission); they
+  submit their pages for moderation and cannot publish; the other sections are closed to them. The group is recorded
+  as the unit's ``editor_group``: in the registrations section they file their own unit's registration only.
 - The workflow **review by Office** (one "approve" task for the Office group) on each section in every language,
   so a page submitted anywhere below goes to the Office, who approve (the page goes live, or at its scheduled
   time) or request changes.

@@ -3,9 +3,9 @@
 The timeline puts on one line, by date, what the site holds of a campaign: its start and end, the documents linked
 to it (the plan that launches it, the decisions that confer its honours), the units' registrations in it (one event
 per year, linked to that year's board), its reviews (sơ kết, tổng kết) and the consultations on nominees it led to,
-each linked. A review's results are computed from the data, never typed: the
-honours conferred, by the review's date, by the public decisions linked to the campaign, counted by unit and award
-(revoked honours left out), from the honours on profiles and the decisions' lists of recipients alike.
+each linked. A review's results are computed from the data, never typed: the honours conferred, by the review's
+date, by the public decisions linked to the campaign, counted by unit and award (revoked honours left out), from the
+honours on profiles and the decisions' lists of recipients alike.
 """
 
 from collections import Counter
@@ -86,7 +86,7 @@ def campaign_timeline(campaign, request=None):
         events.append(Event(consultation.opens_on, "consultation", pgettext_lazy("page type", "Public consultation"),
                             consultation.title, consultation.get_url(request)))
     registrations = published(RegistrationPage.objects.filter(
-        locale=campaign.locale_id, campaign__translation_key=campaign.translation_key)).select_related("unit")
+        locale=campaign.locale_id, campaign__translation_key=campaign.translation_key))
     by_year = {}
     for registration in registrations.order_by("registered_on"):
         by_year.setdefault(registration.year, []).append(registration)

@@ -8,9 +8,9 @@ award aimed for), its commitments and the signed document.
 Filing and approval use Wagtail's own workflow: a unit's editors (their group is the unit's ``editor_group``, set by
 ``thidua_setup_workflow``) add their unit's registration, and only their unit's (``RegistrationForm``), and submit
 it; the Office approves it (it is published) or requests changes with a comment, which is the reason the unit
-reads. The public board of a year (``RegistrationIndexPage``, ``registration_board.py``) lists the approved
-registrations by unit and, once the commendation decisions are published, what each unit achieved beside what it
-registered.
+reads. The public board of a year (``RegistrationIndexPage``, ``board_for`` at the end of this module) lists the
+approved registrations by unit and, once the commendation decisions are published, what each unit achieved beside
+what it registered; ``registration_export.py`` makes it a spreadsheet.
 """
 
 from dataclasses import dataclass, field
@@ -62,8 +62,8 @@ class RegistrationFilterForm(ListingFilterForm):
 
 
 class RegistrationIndexPage(FilteredIndexPage):
-    """The public board of the units' registrations, one year at a time (``registration_board.py``): each unit's
-    entries and, once the decisions are published, what it achieved."""
+    """The public board of the units' registrations, one year at a time (``board_for``): each unit's entries and,
+    once the decisions are published, what it achieved."""
 
     filter_form_class = RegistrationFilterForm
     listing_model = "thidua_wagtail.RegistrationPage"
@@ -102,7 +102,7 @@ class RegistrationIndexPage(FilteredIndexPage):
 
     def export(self, request, fmt):
         form = self.filter_form_class(request.GET, locale=self.locale_id)
-        form.filter(self.get_listing_queryset().none())  # validates: a malformed year or unit is ignored
+        form.is_valid()  # a malformed year or unit is left out of cleaned_data: ignored, as on the page
         board = self.board(form)
         if not board.rows:
             raise Http404("no registration for this year")
@@ -137,8 +137,13 @@ class RegistrationForm(WagtailAdminPageForm):
         page = self.instance if self.instance.pk else self.parent_page
         if page is not None and page.permissions_for_user(user).can_publish():
             return None
-        units = Unit.objects.filter(editor_group__in=user.groups.all())
+        units = editor_units(user)
         return units.filter(locale=page.locale_id) if page is not None else units
+
+
+def editor_units(user):
+    """The units whose editors' group ``user`` is in (every language): the units they file registrations for."""
+    return Unit.objects.filter(editor_group__in=user.groups.all())
 
 
 class RegistrationPage(DetailPage):
@@ -262,14 +267,11 @@ class RegistrationPage(DetailPage):
         entries = list(self.entries.select_related("award", "profile").defer("profile__story"))
         # A person's profile is linked only when a visitor may see it (live, public, in this language).
         visible = set(self.related_pages.profiles.values_list("pk", flat=True))
+        for entry in entries:
+            entry.public_profile = entry.profile if entry.profile_id in visible else None
         # What each entry achieved, as on the board, once an honour of the year is on the site.
         honours = honours_of_year(self.locale_id, self.year)
-        results = []
-        for entry in entries:
-            entry.page = self
-            entry.public_profile = entry.profile if entry.profile_id in visible else None
-            results.append(entry_result(entry, honours))
-        context.update(entries=entries, results=results, results_published=bool(honours))
+        context.update(results=entry_results(self, entries, honours), results_published=bool(honours))
         return context
 
     def clean(self):
@@ -438,13 +440,20 @@ def entry_result(entry, honours):
     recipients = [entry.folded_recipient]
     if entry.profile_id is not None and entry.profile is not None:
         recipients.insert(0, entry.profile.translation_key)
-    for award in (entry.award.translation_key, f"kind:{entry.award.kind}"):
+    exact = entry.award.translation_key
+    for award in (exact, f"kind:{entry.award.kind}"):
         for who in recipients:
             honour = honours.get((who, award))
             if honour is not None:
-                return EntryResult(entry, honour) if award == entry.award.translation_key else \
-                    EntryResult(entry, instead=honour)
+                return EntryResult(entry, honour) if award == exact else EntryResult(entry, instead=honour)
     return EntryResult(entry)
+
+
+def entry_results(registration, entries, honours):
+    """``[EntryResult]`` of ``registration``'s ``entries`` against ``honours`` (``honours_of_year``)."""
+    for entry in entries:
+        entry.page = registration  # (an entry for the unit itself is named after the registration's unit)
+    return [entry_result(entry, honours) for entry in entries]
 
 
 def board_for(index, year=None, unit=None):
@@ -464,9 +473,5 @@ def board_for(index, year=None, unit=None):
     honours = honours_of_year(index.locale_id, board.year)
     board.results_published = bool(honours)
     for registration in chosen:
-        results = []
-        for entry in registration.entries.all():
-            entry.page = registration  # (the entry's recipient name reads its unit)
-            results.append(entry_result(entry, honours))
-        board.rows.append(BoardRow(registration, results))
+        board.rows.append(BoardRow(registration, entry_results(registration, registration.entries.all(), honours)))
     return board
