@@ -11,7 +11,9 @@ from thidua_wagtail import search
 
 from . import factories
 
-RANKED = {"sqlite": search.SQLiteRankedPages, "postgresql": search.PostgresRankedPages}
+# On PostgreSQL a query with many candidates is ranked top-k (PostgresWindowedPages), with the backend's own score.
+RANKED = {"sqlite": search.SQLiteRankedPages,
+          "postgresql": (search.PostgresRankedPages, search.PostgresWindowedPages)}
 
 
 def make_site(sections, unit, n):
@@ -65,8 +67,8 @@ def test_query_count_does_not_grow_with_matches(sections, unit):
 
 
 def test_prefetched_slice_serves_the_paginator(sections, unit):
-    """The search view prefetches the slice its page shows: Paginator's count and slice are then free (PostgreSQL)
-    or cost the count alone (SQLite), on any page including a short last one."""
+    """The search view prefetches the slice its page shows: Paginator's count and slice are then free, on any page
+    including a short last one."""
     from django.core.paginator import Paginator
 
     make_site(sections, unit, 30)  # 30 matches: pages of 12, 12 and 6
@@ -79,7 +81,7 @@ def test_prefetched_slice_serves_the_paginator(sections, unit):
             page = Paginator(results, 12).get_page(number)
             shown = [p.pk for p in page.object_list]
         assert shown == expected[(number - 1) * 12:number * 12] and page.paginator.count == 30
-        assert len(queries) == (1 if connection.vendor == "sqlite" else 0)
+        assert len(queries) == 0  # the count arrived with the slice, on SQLite too
     # Past the last page: the count is asked for, and the last page shown.
     results = search.search_pages("dien hinh", locale)
     results.prefetch(48, 60)
@@ -113,3 +115,52 @@ def test_a_broad_search_offers_and_counts_the_best_results_only(client, sections
     assert [page.pk for page in search.search_pages("dien hinh", locale)[0:10]] == best  # the same best ten
     html = client.get("/vi/tim-kiem/", {"q": "dien hinh", "x": "1"}).content.decode()
     assert "24 kết quả cho “dien hinh”" in html
+
+
+@pytest.mark.parametrize("selective", [1000, 1])
+def test_a_search_matching_more_than_the_window_ranks_its_newest_matches_only(sections, unit, settings, selective,
+                                                                              monkeypatch):
+    """Top-k (THIDUA_SEARCH_RANK_WINDOW): past the window, the newest matches (one more than the window) are ranked,
+    in the backend's own order, and the count stops there; the older matches are not scored. On PostgreSQL, with
+    few candidates (narrowed by the GIN indexes) every match is ranked, as before."""
+    monkeypatch.setattr(search.PostgresRankedPages, "SELECTIVE", selective)
+    settings.THIDUA_SEARCH_RANK_WINDOW = 5
+    make_site(sections, unit, 24)
+    locale = Locale.objects.get(language_code="vi")
+    visible = Page.objects.live().public().filter(locale=locale).type(*search.page_types().values())
+    matching = [page.pk for page in visible.search("dien hinh", operator="and")]
+    results = search.search_pages("dien hinh", locale)
+    results.prefetch(0, 12)
+    shown = [page.pk for page in results[0:results.count()]]
+    assert results.count() == 5 and results.more
+    if connection.vendor == "postgresql" and selective == 1000:
+        assert isinstance(results, search.PostgresRankedPages)  # narrowed first: every match ranked
+        assert shown == matching[:5]
+        return
+    # The newest six matches (pages are indexed as they are created), in the backend's own order.
+    newest = sorted(matching, reverse=True)[:6]
+    expected = [page.pk for page in visible.filter(pk__in=newest).search("dien hinh", operator="and")]
+    assert shown == expected[:5]
+    assert set(shown) <= set(newest) and len(set(matching)) == 24
+    # Without a window (0), every match is ranked again: the backend's best five.
+    settings.THIDUA_SEARCH_RANK_WINDOW = 0
+    everything = search.search_pages("dien hinh", locale)
+    assert [page.pk for page in everything[0:5]] == matching[:5] and everything.count() == 24
+
+
+def test_the_page_indexes_are_there_and_the_menu_reads_them(sections):
+    """Migration 0019's indexes on Wagtail's page table: the children of a page are read from their own rows (the
+    menu's query no longer reads every page below the home page)."""
+    from thidua_wagtail.querysets import public
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+    assert constraints["thidua_page_depth_path_idx"]["columns"] == ["depth", "path"]
+    assert constraints["thidua_page_locale_id_idx"]["columns"] == ["locale_id", "id"]
+    if connection.vendor == "sqlite":
+        home = sections["profiles"].get_parent()
+        sql, params = public(home.get_children().live()).in_menu().query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        assert "thidua_page_depth_path_idx" in plan, plan

@@ -9,9 +9,15 @@ module.
   same. Nothing public does it; ``tests/test_project.py::test_the_private_wagtail_api_we_use_is_still_there``
   fails when Wagtail or treebeard stop reading or setting it (the cost would then be one query per page view,
   never a wrong page).
+- ``postgres_rank_weights``: the weights Wagtail's PostgreSQL search backend gives ``ts_rank()`` (from the boosts
+  of the indexed fields), read from the backend's module, so that ``search.PostgresWindowedPages`` scores a broad
+  query's newest matches exactly as the backend scores them. ``tests/test_search_ranking.py`` compares the two
+  orders on PostgreSQL and fails when they part.
 
 Everything else uses Wagtail's public API.
 """
+
+import sys
 
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -47,3 +53,8 @@ def set_permission_policy(model, policy):
 def remember_parent(child, parent):
     """Tell ``child`` its parent page, as Wagtail's ``Page.route()`` does (see the module's docstring)."""
     child._cached_parent_obj = parent
+
+
+def postgres_rank_weights(backend):
+    """The ``{D, C, B, A}`` weights array (SQL) of ``backend``, a Wagtail PostgreSQL search backend (see above)."""
+    return sys.modules[type(backend).__module__].get_sql_weights()

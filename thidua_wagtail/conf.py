@@ -15,6 +15,7 @@ THIDUA_FIRST_YEAR           1945     Earliest year accepted by the year filters
 THIDUA_SEARCH_MAX_QUERY_LENGTH 200   Longer search queries are cut to this many characters
 THIDUA_SEARCH_DOCUMENTS_SHOWN 5      Matching documents shown beside the page results
 THIDUA_SEARCH_MAX_RESULTS   1000     Page results offered (and counted) at most; a broader search says there are more
+THIDUA_SEARCH_RANK_WINDOW   1000     A search matching more pages ranks the most recent this many only (0: rank every match)
 THIDUA_CONSULTATION_MIN_WORKING_DAYS 10  Shortest public consultation on nominees, in working days (consultations)
 THIDUA_CONSULTATION_RATE_LIMIT 10    Comments on nominees one IP address may send per period
 THIDUA_CONSULTATION_RATE_PERIOD 3600 ... the period, in seconds
@@ -61,6 +62,7 @@ DEFAULTS = {
     "SEARCH_MAX_QUERY_LENGTH": 200,
     "SEARCH_DOCUMENTS_SHOWN": 5,
     "SEARCH_MAX_RESULTS": 1000,
+    "SEARCH_RANK_WINDOW": 1000,
     "CONSULTATION_MIN_WORKING_DAYS": 10,
     "CONSULTATION_RATE_LIMIT": 10,
     "CONSULTATION_RATE_PERIOD": 3600,
