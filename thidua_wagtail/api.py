@@ -34,7 +34,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from .cache import cached_response
 from .models import CampaignPage, ConsultationPage, ExemplaryProfilePage, NewsPage, RegistrationPage
@@ -90,6 +90,13 @@ def check_parameters(params):
 def requested_site(request):
     """The site an API request asks about: ``?site=host[:port]``, else the request's own (Wagtail's rule, written
     here because its helper moved between Wagtail 7.4 and 8): a 404 for a site that does not exist, as Wagtail 8."""
+    memo = request.__dict__.setdefault("_thidua_api_site", [])
+    if not memo:  # asked three times a request (the listing's count and page, the base queryset): looked up once
+        memo.append(_requested_site(request))
+    return memo[0]
+
+
+def _requested_site(request):
     value = request.GET.get("site")
     if value is None:
         return Site.find_for_request(request)
@@ -102,6 +109,33 @@ def requested_site(request):
     if not sites:
         raise Http404("no such site")
     return sites[0]
+
+
+def site_trees(site, language=None):
+    """A filter on the pages of ``site``'s trees: its root's and, with internationalisation, each translation's,
+    as ranges of the tree path (which the path's index answers). With ``language`` (the ``locale`` parameter, which
+    Wagtail's filter applies anyway) only that language's tree: one range that the database reads in the tree's
+    order, stopping at the page asked for (two ranges were merged and sorted whole: 32 ms for the first 20 of 15,000
+    profiles on SQLite). Sibling trees with nothing between them are one range."""
+    roots = [site.root_page]
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        roots += site.root_page.get_translations()
+        locale = Locale.objects.filter(language_code=language).first() if language else None
+        if locale is not None and any(root.locale_id == locale.pk for root in roots):
+            roots = [root for root in roots if root.locale_id == locale.pk]
+    roots.sort(key=lambda root: root.path)
+    first, last = roots[0], roots[-1]
+    if len(roots) > 1 and len({(root.depth, root.path[:-root.steplen]) for root in roots}) == 1 and not (
+        Page.objects.filter(depth=first.depth, path__gt=first.path, path__lt=last.path)
+        .exclude(pk__in=[root.pk for root in roots]).exists()
+    ):
+        # The trees are siblings with no other tree between them (a site's root and its translations, usually):
+        # one range, read in the tree's order too.
+        return models.Q(path__range=(first.path, tree_paths(last)[1]))
+    in_site = models.Q()
+    for root in roots:
+        in_site |= models.Q(path__range=tree_paths(root))
+    return in_site
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -151,6 +185,15 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         check_parameters(self.request.GET)
         return super().check_query_parameters(queryset)
 
+    def get_base_queryset(self):
+        """The live, public pages of the requested site, in every language, as Wagtail's own: its view
+        restrictions read through ``querysets.public`` (kept in the cache until the next edit) instead of a join of
+        the restrictions to every page, which SQLite planned as a scan of every page, on every request."""
+        site = requested_site(self.request)
+        if site is None:
+            return Page.objects.none()
+        return public(Page.objects.live()).filter(site_trees(site))
+
     def find_view(self, request):
         check_parameters(request.GET)
         return super().find_view(request)
@@ -189,13 +232,11 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
         site = requested_site(self.request)
         if site is None:
             return self.model.objects.none()
-        roots = [site.root_page]
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            roots += site.root_page.get_translations()
-        in_site = models.Q()
-        for root in roots:
-            in_site |= models.Q(path__range=tree_paths(root))
-        queryset = public(self.model.objects.live()).filter(in_site)
+        trees = self.request.__dict__.setdefault("_thidua_api_trees", {})  # asked twice a listing: made once
+        language = self.request.GET.get("locale")
+        if language not in trees:
+            trees[language] = site_trees(site, language)
+        queryset = public(self.model.objects.live()).filter(trees[language])
         return queryset.select_related(*self.list_select_related)
 
 
