@@ -90,10 +90,9 @@ def check_parameters(params):
 def requested_site(request):
     """The site an API request asks about: ``?site=host[:port]``, else the request's own (Wagtail's rule, written
     here because its helper moved between Wagtail 7.4 and 8): a 404 for a site that does not exist, as Wagtail 8."""
-    memo = request.__dict__.setdefault("_thidua_api_site", [])
-    if not memo:  # asked three times a request (the listing's count and page, the base queryset): looked up once
-        memo.append(_requested_site(request))
-    return memo[0]
+    if not hasattr(request, "_thidua_api_site"):  # asked for by each queryset of a request: looked up once
+        request._thidua_api_site = _requested_site(request)
+    return request._thidua_api_site
 
 
 def _requested_site(request):
@@ -189,10 +188,19 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         """The live, public pages of the requested site, in every language, as Wagtail's own: its view
         restrictions read through ``querysets.public`` (kept in the cache until the next edit) instead of a join of
         the restrictions to every page, which SQLite planned as a scan of every page, on every request."""
+        in_site = self.site_filter()
+        return Page.objects.none() if in_site is None else public(Page.objects.live()).filter(in_site)
+
+    def site_filter(self, language=None):
+        """``site_trees`` of the requested site (None when there is no site), made once a request for each language:
+        a listing asks for it for its count, its page and the base queryset."""
         site = requested_site(self.request)
         if site is None:
-            return Page.objects.none()
-        return public(Page.objects.live()).filter(site_trees(site))
+            return None
+        filters = self.request.__dict__.setdefault("_thidua_api_trees", {})
+        if language not in filters:
+            filters[language] = site_trees(site, language)
+        return filters[language]
 
     def find_view(self, request):
         check_parameters(request.GET)
@@ -229,15 +237,10 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
         ``LIKE``, which SQLite answers by reading every page (a count of 15,000 profiles took 14 ms)."""
         if "type" in self.request.GET:
             raise BadRequestError("type: this endpoint lists one page type")
-        site = requested_site(self.request)
-        if site is None:
+        in_site = self.site_filter(self.request.GET.get("locale"))
+        if in_site is None:
             return self.model.objects.none()
-        trees = self.request.__dict__.setdefault("_thidua_api_trees", {})  # asked twice a listing: made once
-        language = self.request.GET.get("locale")
-        if language not in trees:
-            trees[language] = site_trees(site, language)
-        queryset = public(self.model.objects.live()).filter(trees[language])
-        return queryset.select_related(*self.list_select_related)
+        return public(self.model.objects.live()).filter(in_site).select_related(*self.list_select_related)
 
 
 class CampaignsAPIViewSet(ThiduaPagesAPIViewSet):

@@ -253,15 +253,21 @@ class PostgresRankedPages(RankedPages):
         module = type(get_search_backend()).__module__
         return connections[queryset.db].vendor == "postgresql" and module.endswith("backends.database.postgres.postgres")
 
+    @staticmethod
+    def tsquery(query):
+        """SQL and parameters of ``to_tsquery(query)`` in the backend's text search configuration, if it has one."""
+        config = getattr(get_search_backend(), "config", None)
+        if config:
+            return "to_tsquery(%s::regconfig, %s)", [config, query]
+        return "to_tsquery(%s)", [query]
+
     @classmethod
     def match(cls, terms):
         """SQL and parameters of "index entry ``e`` holds each of ``terms`` in its title or its body": the backend's
         match of ``title || body``, in a form the GIN indexes on each column answer."""
-        config = getattr(get_search_backend(), "config", None)
-        tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
         clauses, params = [], []
         for word in terms.split():  # word characters only (search_terms), quoted as the backend quotes them
-            lexeme = [config, f"'{word}'"] if config else [f"'{word}'"]
+            tsquery, lexeme = cls.tsquery(f"'{word}'")
             clauses.append(f"(e.title @@ {tsquery} OR e.body @@ {tsquery})")
             params += lexeme + lexeme
         return " AND ".join(clauses), params
@@ -277,7 +283,6 @@ class PostgresRankedPages(RankedPages):
             f"WHERE e.content_type_id IN ({placeholders}) AND {match}"
         )
         return RawSQL(sql, [*types, *params])
-
 
     @classmethod
     def selective(cls, candidates, using):
@@ -331,12 +336,8 @@ class PostgresWindowedPages(RankedPages):
 
     def _rank(self):
         """The backend's score of entry ``e`` for the query (a multi-word query is an AND of its words)."""
-        backend = get_search_backend()
-        config = getattr(backend, "config", None)
-        query = " & ".join(f"'{word}'" for word in self.terms.split())
-        tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
-        lexemes = [config, query] if config else [query]
-        weights = postgres_rank_weights(backend)
+        tsquery, lexemes = PostgresRankedPages.tsquery(" & ".join(f"'{word}'" for word in self.terms.split()))
+        weights = postgres_rank_weights(get_search_backend())
         rank = f"ts_rank(%s::float4[], {{}}, {tsquery})"
         sql = f"({rank.format('e.title')} * e.title_norm + {rank.format('e.body')} * 1.0)"
         return sql, [weights, *lexemes, weights, *lexemes]
