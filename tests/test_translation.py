@@ -164,6 +164,39 @@ def test_switcher_and_hreflang_on_translated_and_untranslated_pages(client, camp
     assert hreflangs(html) == {"vi": f"http://testserver{untranslated.url}"}
 
 
+def test_switcher_hreflang_breadcrumbs_and_og_locale_read_the_pages_once(client, campaign, sections, home, locale_en,
+                                                                        settings):
+    """The language switcher, the hreflang links, og:locale and the breadcrumbs come from one query of the page's
+    lineage (its ancestors and their translations) when nothing is cached; a private translation is not offered."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    translate(campaign.get_parent(), locale_en, english)
+    translate(campaign, locale_en, english)
+    en = campaign.get_translation(locale_en)
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    client.get(campaign.url)  # Wagtail's site root paths and the renditions are made once
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(campaign.url).content.decode()
+    sql = [query["sql"] for query in queries]
+    assert len([q for q in sql if '"translation_key" IN (SELECT' in q]) == 1, sql
+    assert not [q for q in sql if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."id" =' in q], sql
+    assert hreflangs(html) == {"vi": f"http://testserver{campaign.url}", "en": f"http://testserver{en.url}"}
+    assert '<meta property="og:locale" content="vi_VN">' in html
+    assert '<meta property="og:locale:alternate" content="en_GB">' in html
+    crumbs = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>',
+                        re.search(r'<nav class="td-breadcrumbs.*?</nav>', html, re.S).group(0))
+    assert crumbs == [(home.url, "Trang chủ"), (sections["campaigns"].url, sections["campaigns"].title)]
+
+    # The English campaign made private: the switcher offers the English index instead, and no English hreflang.
+    PageViewRestriction.objects.create(page=en, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get(campaign.url).content.decode()
+    assert hreflangs(html) == {"vi": f"http://testserver{campaign.url}"}
+    assert f'href="{campaign.get_parent().get_translation(locale_en).url}" lang="en"' in switcher(html)
+    assert "og:locale:alternate" not in html
+
+
 def test_each_locale_lists_only_its_own_pages(client, campaign, sections, locale_en):
     translate(campaign.get_parent(), locale_en, english)
     translate(campaign, locale_en, english)

@@ -11,7 +11,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from .cache import versioned
-from .querysets import public
+from .querysets import restricted_sections
 
 # Django date formats. Vietnamese: "ngày 26 tháng 8 năm 2019" and "26/8/2019";
 # English: "26 August 2019" and "26 Aug 2019".
@@ -79,19 +79,44 @@ class Alternate:
     is_translation: bool  # False when ``url`` leads to the nearest translated ancestor, not the page itself
 
 
+def lineage(page, request=None):
+    """The page, its ancestors below the tree's root and their translations, as light page objects (``pk``,
+    ``path``, ``depth``, ``title``, ``url_path``, ``live``, ``translation_key``, ``locale``), shallowest first: what
+    the language switcher, the hreflang links and the breadcrumbs are made of, in one query for all three (they
+    were four: the ancestors twice, their translations, the page's locale). Read once per request and page."""
+    memo = request.__dict__.setdefault("_thidua_lineage", {}) if request is not None else {}
+    if page.pk not in memo:
+        paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+        keys = Page.objects.filter(path__in=paths, depth__gt=1).values("translation_key")
+        memo[page.pk] = list(
+            Page.objects.filter(translation_key__in=keys).select_related("locale")
+            .only("pk", "path", "depth", "title", "url_path", "live", "translation_key", "locale__language_code")
+            .order_by("depth", "pk"))
+    return memo[page.pk]
+
+
+def ancestors_in_lineage(page, family):
+    """``page``'s ancestors (itself excluded) among ``family`` (``lineage(page)``), shallowest first."""
+    return [row for row in family
+            if row.locale_id == page.locale_id and row.pk != page.pk and page.path.startswith(row.path)]
+
+
+def _visible(row, private):
+    return row.live and not any(row.path.startswith(path) and row.depth >= depth for path, depth in private)
+
+
 def alternates(page, request=None):
     """For each content language: the live, public version of ``page`` in it, or failing that the
-    nearest ancestor (e.g. the section index) that exists in it, or None. Two queries."""
-    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("pk", "translation_key", "depth"))
-    keys = [ancestor.translation_key for ancestor in ancestors]
-    candidates = (
-        public(Page.objects.live()).filter(translation_key__in=keys).select_related("locale").order_by("-depth")
-    )
+    nearest ancestor (e.g. the section index) that exists in it, or None. From ``lineage()`` (one query)."""
+    family = lineage(page, request)
+    private = restricted_sections()
     best = {}
-    for candidate in candidates:
-        best.setdefault(candidate.locale.language_code, candidate)
+    for row in reversed(family):  # deepest first
+        if row.locale_id != page.locale_id and _visible(row, private):
+            best.setdefault(row.locale.language_code, row)
+    current = next((row.locale.language_code for row in family if row.pk == page.pk), None) \
+        or page.locale.language_code
     result = []
-    current = page.locale.language_code
     for code, name in content_languages():
         found = page if code == current else best.get(code)
         url = found.get_url(request) if found is not None else None

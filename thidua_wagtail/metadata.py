@@ -74,7 +74,8 @@ def page_metadata(page, request, alternates=(), site_root=None):
     if image is not None:
         rendition = image.get_rendition(IMAGE_SPEC)
         image_url, image_alt = absolute_url(request, rendition.url), image.title
-    language = page.locale.language_code
+    # The switcher's alternates know the page's language already (page.locale would be a query of its own).
+    language = next((a.language_code for a in alternates if a.is_current), None) or page.locale.language_code
     site_root_url = absolute_url(request, site_root.get_url(request)) if site_root is not None else url
     publisher = publisher_data(organisation, request, site_root_url)
     base = {"url": url, "inLanguage": language}

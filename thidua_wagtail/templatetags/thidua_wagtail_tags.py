@@ -95,7 +95,9 @@ def thidua_breadcrumbs(context, page):
     root = _site_root(context)
     if root is None or page is None or not page.pk:
         return []
-    return list(page.get_ancestors().filter(depth__gte=root.depth).live())
+    request = context.get("request")
+    return [row for row in i18n.ancestors_in_lineage(page, i18n.lineage(page, request))
+            if row.live and row.depth >= root.depth]
 
 
 @register.simple_tag
