@@ -156,3 +156,66 @@ def test_the_filter_select_writes_what_django_s_select_writes(value):
 
     assert render(FilterSelect) == render(forms.Select)
     assert "&lt;i&gt;x&lt;/i&gt;" in render(FilterSelect)
+
+
+def ordered_titles(response):
+    assert response.status_code == 200
+    return re.findall(r'class="td-card__title"><a href="[^"]*">([^<]*)</a>', response.content.decode())
+
+
+def test_list_pages_in_order_across_pages_and_filters_with_drafts_and_private_pages_left_out(
+        client, sections, settings):
+    """A list reads a page's keys in the list's order from the type's own index, then those pages: every page
+    of the list, filtered or not, holds the items the whole ordered list would put there, the count is the
+    visible items', and a draft, a private page or a page of another type below the section is neither listed nor
+    counted. Profiles are in the year's order, then by name without marks or capitals (Đặng among the D's)."""
+    from django.db import connection
+    from wagtail.models import Page, PageViewRestriction
+
+    from thidua_wagtail.models import ExemplaryProfilePage
+    from thidua_wagtail.querysets import section_members
+    from thidua_wagtail.text import fold
+
+    settings.THIDUA_PAGE_SIZE = 4
+    index = sections["profiles"]
+    names = ["Đặng Văn Đức", "Anh Thư", "Bùi Thị Ánh", "Dương Minh", "đào Hải", "Zô Mạnh", "Ân Tình", "Cao Bằng",
+             "Ê Đê", "Hà Nội", "Lê Lợi"]
+    visible = []
+    for n, name in enumerate(names):
+        kind = "individual" if n % 3 else "collective"
+        factories.make_profile(index, name, year_recognised=2020 + n % 3, kind=kind)
+        visible.append((name, 2020 + n % 3, kind))
+    factories.make_profile(index, "Bản nháp", publish=False, year_recognised=2022)
+    private = factories.make_profile(index, "Riêng tư", year_recognised=2022)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    index.add_child(instance=Page(title="Trang khác loại", slug="khac-loai"))  # made before the type rules
+
+    def expected(kind=None):
+        rows = [row for row in visible if kind in (None, row[2])]
+        return [name for name, _year, _kind in sorted(rows, key=lambda row: (-row[1], fold(row[0]), row[0]))]
+
+    for params, kind in (({}, None), ({"kind": "individual"}, "individual"), ({"kind": "collective"}, "collective")):
+        shown = []
+        for number in range(1, (len(expected(kind)) + 3) // 4 + 1):
+            shown += ordered_titles(client.get(index.url, {**params, "page": number}))
+        assert shown == expected(kind)
+        html = client.get(index.url, params).content.decode()
+        assert re.search(rf'class="td-results-count">{len(expected(kind))} ', html), params
+
+    # The list asks for the page's keys alone, each row's page checked by its key (then the four pages whole).
+    from django.test.utils import CaptureQueriesContext
+
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    with CaptureQueriesContext(connection) as queries:
+        assert ordered_titles(client.get(index.url, {"page": 2})) == expected()[4:8]
+    keys_read = [q["sql"] for q in queries if q["sql"].startswith(
+        'SELECT "thidua_wagtail_exemplaryprofilepage"."page_ptr_id" AS "pk"') and "EXISTS" in q["sql"]]
+    assert len(keys_read) == 1 and "LIMIT 4 OFFSET 4" in keys_read[0], keys_read
+    if connection.vendor == "sqlite":  # the keys come from the order's index, without sorting the section
+        keys = ExemplaryProfilePage.objects.filter(section_members(ExemplaryProfilePage, index)).order_by(
+            *ExemplaryProfilePage.card.ordering).values_list("pk", flat=True)[:4]
+        sql, params = keys.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "thidua_profile_order_idx" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan

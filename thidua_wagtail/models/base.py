@@ -3,7 +3,6 @@ the declarations of ``pagetypes.py``) and ``FilteredIndexPage`` (the lists: one 
 
 import hashlib
 
-from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +17,7 @@ from ..conf import thidua_settings
 from ..filters import requested_page_number
 from ..links import get_model
 from ..pagetypes import RelatedPages
-from ..querysets import children_of, published
+from ..querysets import SectionPaginator, children_of, public, published, section_members
 from ..text import FoldedSearchMixin, ascii_slug, repair_lossy_slug
 
 
@@ -150,8 +149,12 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form_class(request.GET or None, locale=self.locale_id)
-        items = form.filter(self.get_listing_queryset())
-        paginator = Paginator(items, thidua_settings.PAGE_SIZE)
+        model = get_model(self.listing_model)
+        keys = model.objects.filter(section_members(model, self)).order_by(*model.card.ordering)
+        paginator = SectionPaginator(
+            form.filter(self.get_listing_queryset()), thidua_settings.PAGE_SIZE, keys=form.filter(keys),
+            count_queryset=None if form.has_active_filters else public(
+                children_of(Page.objects.type(model).filter(live=True), self)))
         # Lazy: when the list's fragment is cached, neither the count nor the page is asked of the database.
         page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
         query = request.GET.copy()
