@@ -89,6 +89,34 @@ def test_news_filters(client, sections, campaigns):
     assert titles(client.get(f"{url}?tag={slug}")) == {"Tin 2020"}
 
 
+
+def test_news_topics_are_those_of_visible_items_of_the_section_probed_per_topic(client, sections, home):
+    """The topics offered are the tags of the section's live, public items (not a draft's, a private item's or
+    another news section's), each found by probing its own tagged items rather than reading the section first."""
+    from django.db import connection
+    from wagtail.models import PageViewRestriction
+
+    from thidua_wagtail.models import NewsIndexPage, NewsPage
+
+    index = sections["news"]
+    factories.make_news(index, "Tin công khai", tags=["Khen thưởng", "Nông thôn mới"])
+    factories.make_news(index, "Tin nháp", publish=False, tags=["Bản nháp"])
+    private = factories.make_news(index, "Tin riêng", tags=["Riêng tư"])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    other = home.add_child(instance=NewsIndexPage(title="Tin khác", slug="tin-khac"))
+    factories.make_news(other, "Tin mục khác", tags=["Mục khác"])
+
+    html = client.get(index.url).content.decode()
+    offered = re.findall(r'<li><a href="\?tag=[^"]+">([^<]+)</a></li>', html)
+    assert offered == ["Khen thưởng", "Nông thôn mới"]
+    assert [tag.name for tag in NewsPage.tags_in(other)] == ["Mục khác"]
+    if connection.vendor == "sqlite":
+        sql, params = NewsPage.tags_in(index).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "LIST SUBQUERY" not in plan and "CORRELATED SCALAR SUBQUERY" in plan, plan
+
 BAD_VALUES = ["abc", "²", "\x00", "-1", "99999999999999999999999999", "1e3", "１", "' OR 1=1 --", "<script>", "x" * 5000]
 
 
@@ -212,7 +240,7 @@ def test_list_pages_in_order_across_pages_and_filters_with_drafts_and_private_pa
         'SELECT "thidua_wagtail_exemplaryprofilepage"."page_ptr_id" AS "pk"') and "EXISTS" in q["sql"]]
     assert len(keys_read) == 1 and "LIMIT 4 OFFSET 4" in keys_read[0], keys_read
     if connection.vendor == "sqlite":  # the keys come from the order's index, without sorting the section
-        keys = ExemplaryProfilePage.objects.filter(section_members(ExemplaryProfilePage, index)).order_by(
+        keys = ExemplaryProfilePage.objects.filter(section_members(index)).order_by(
             *ExemplaryProfilePage.card.ordering).values_list("pk", flat=True)[:4]
         sql, params = keys.query.sql_with_params()
         with connection.cursor() as cursor:

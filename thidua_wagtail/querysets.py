@@ -71,13 +71,13 @@ def public(queryset):
     return queryset.exclude(private) if private else queryset
 
 
-def section_members(model, section):
-    """``model``'s pages a visitor may see below ``section`` (live, public children), as a filter on ``model``'s own
-    table: ``model.objects.filter(section_members(model, section))``. Each row's page is checked by its key (an
-    ``EXISTS``), so a query in an order the type's own table has an index for reads that index and stops at the
-    rows it needs, instead of reading every page of the section to sort them (see ``SectionPaginator``)."""
-    members = public(children_of(Page.objects.filter(pk=OuterRef("pk"), live=True), section))
-    return Exists(members)
+def section_members(section, key="pk"):
+    """Rows whose page (``key``: the page's id, the row's own key by default) is one a visitor may see below
+    ``section`` (a live, public child), as a filter on the rows' own table: ``NewsPage.objects.filter(
+    section_members(index))``. Each row's page is checked by its key (an ``EXISTS``), so a query in an order the
+    table has an index for reads that index and stops at the rows it needs, instead of reading every page of the
+    section first (see ``SectionPaginator``)."""
+    return Exists(public(children_of(Page.objects.filter(pk=OuterRef(key), live=True), section)))
 
 
 class SectionPaginator(Paginator):

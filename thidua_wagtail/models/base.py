@@ -150,7 +150,7 @@ class FilteredIndexPage(ThiduaPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form_class(request.GET or None, locale=self.locale_id)
         model = get_model(self.listing_model)
-        keys = model.objects.filter(section_members(model, self)).order_by(*model.card.ordering)
+        keys = model.objects.filter(section_members(self)).order_by(*model.card.ordering)
         paginator = SectionPaginator(
             form.filter(self.get_listing_queryset()), thidua_settings.PAGE_SIZE, keys=form.filter(keys),
             count_queryset=None if form.has_active_filters else public(

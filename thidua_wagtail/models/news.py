@@ -21,6 +21,7 @@ from ..filters import ListingFilterForm, year_field
 from ..i18n import absolute_url
 from ..links import same_object
 from ..pagetypes import Card, Related, Section
+from ..querysets import section_members
 from .base import DetailPage, FilteredIndexPage
 from .campaigns import CampaignPage
 from .serializers import FileSerializer, PageLinkSerializer
@@ -65,7 +66,7 @@ class NewsIndexPage(FilteredIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = NewsPage.tags_in(self.get_listing_queryset())
+        context["topics"] = NewsPage.tags_in(self)
         return context
 
 
@@ -143,10 +144,12 @@ class NewsPage(DetailPage):
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="thidua_news_order_idx")]
 
     @staticmethod
-    def tags_in(queryset):
-        """The tags used by the news items of ``queryset``, by name."""
-        # EXISTS per tag, stopping at its first item in ``queryset``: the cost follows the tags, not the items.
-        used = NewsPageTag.objects.filter(tag=models.OuterRef("pk"), content_object__in=queryset.values("pk"))
+    def tags_in(section):
+        """The tags of the news items a visitor may see below ``section``, by name."""
+        # EXISTS per tag, stopping at its first tagged item found in the section, each item's page checked by its
+        # key: the cost follows the tags, not the items (the section's items were read whole into a list first).
+        used = NewsPageTag.objects.filter(models.Q(tag=models.OuterRef("pk")),
+                                          section_members(section, key="content_object_id"))
         return Tag.objects.filter(models.Exists(used)).order_by("name")
 
     def structured_data(self, request, base, publisher):
