@@ -117,6 +117,26 @@ def test_news_topics_are_those_of_visible_items_of_the_section_probed_per_topic(
             plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
         assert "LIST SUBQUERY" not in plan and "CORRELATED SCALAR SUBQUERY" in plan, plan
 
+
+def test_the_campaign_filter_offers_the_live_public_campaigns_of_the_language_newest_first(
+        client, sections, campaigns, locale_en):
+    """The profile and news lists' campaign filter: live, public campaigns of the reader's language, newest first;
+    not a draft, a private campaign or another language's campaign."""
+    from wagtail.models import PageViewRestriction
+
+    index = sections["campaigns"]
+    factories.make_campaign(index, "Bản nháp", publish=False)
+    private = factories.make_campaign(index, "Riêng tư", start_date=D(2021, 1, 1), end_date=D(2021, 12, 31))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    english = campaigns["old"].copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Old 2019"
+    english.save_revision().publish()
+    for section in (sections["profiles"], sections["news"]):
+        html = client.get(section.url).content.decode()
+        select = re.search(r'<select name="campaign".*?</select>', html, re.S).group(0)
+        offered = re.findall(r'<option value="(\d+)">([^<]+)</option>', select)
+        assert offered == [(str(campaigns[key].pk), campaigns[key].title) for key in ("future", "old", "regular")]
+
 BAD_VALUES = ["abc", "²", "\x00", "-1", "99999999999999999999999999", "1e3", "１", "' OR 1=1 --", "<script>", "x" * 5000]
 
 

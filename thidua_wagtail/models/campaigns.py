@@ -254,8 +254,11 @@ class CampaignPage(DetailPage):
     @classmethod
     def choice_field(cls, locale):
         """A filter's choice of the live, public campaigns in ``locale``, newest first."""
-        return choice_field(_("Campaign"), public(cls.objects.live()).order_by("-start_date"), _("All campaigns"),
-                            locale, label_field="title")
+        # ``type(cls)`` selects nothing more or less (every row of the campaigns' table is a campaign) but lets
+        # PostgreSQL find the campaigns' pages by their content type instead of hash-joining every live page of the
+        # language: 3.1 ms → 0.14 ms to run for 150 campaigns among 21,000 pages (docs/query-plans.md, before).
+        campaigns = public(cls.objects.live().type(cls)).order_by("-start_date")
+        return choice_field(_("Campaign"), campaigns, _("All campaigns"), locale, label_field="title")
 
     def structured_data(self, request, base, publisher):
         data = {
