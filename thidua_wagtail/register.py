@@ -98,13 +98,13 @@ class RegisterForm(ListingFilterForm):
 def honours(locale):
     """The honours of the published, public profiles of ``locale``, newest first."""
     return (on_visible_profiles(locale).select_related("profile", "profile__unit", "award", "decision__file", "revoked_by")
-            .order_by("-year", "profile__title", "sort_order"))
+            .order_by("-year", "profile__title", "sort_order", "pk"))
 
 
 def listed(locale):
     """The recipients without a profile that public decisions of ``locale`` list."""
     return (on_public_decisions(locale).select_related("award", "decision__file", "revoked_by")
-            .order_by("decision", "sort_order"))
+            .order_by("decision", "sort_order", "pk"))
 
 
 def register_rows(on_profiles, on_decisions):

@@ -106,7 +106,7 @@ class HonoursReportView(SafeSpreadsheetExportMixin, ReportView):
         if "locale" not in self.request.GET:
             # Each honour once: in the default language, unless a language (or "All") is chosen.
             queryset = queryset.filter(locale=Locale.get_default())
-        return queryset.order_by("-year", "profile__title", "sort_order")
+        return queryset.order_by("-year", "profile__title", "sort_order", "pk")
 
 
 class ListedRecipientsFilterSet(WagtailFilterSet):
@@ -153,4 +153,4 @@ class ListedRecipientsReportView(HonoursReportView):
         queryset = DecisionRecipient.objects.select_related("award", "locale", "decision", "revoked_by")
         if "locale" not in self.request.GET:
             queryset = queryset.filter(locale=Locale.get_default())
-        return queryset.order_by("-decision__issue_date", "decision__number", "sort_order")
+        return queryset.order_by("-decision__issue_date", "decision__number", "sort_order", "pk")

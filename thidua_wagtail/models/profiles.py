@@ -244,7 +244,7 @@ class ExemplaryProfilePage(DetailPage):
         lists and its structured data names, read once per page rendered."""
         if "_honours_listed" not in self.__dict__:
             self._honours_listed = list(self.honours.select_related("award", "decision__file", "revoked_by")
-                                        .order_by("-year", "sort_order"))
+                                        .order_by("-year", "sort_order", "pk"))
         return self._honours_listed
 
     def structured_data(self, request, base, publisher):
