@@ -254,9 +254,9 @@ class PostgresRankedPages(RankedPages):
         return connections[queryset.db].vendor == "postgresql" and module.endswith("backends.database.postgres.postgres")
 
     @staticmethod
-    def tsquery(query):
-        """SQL and parameters of ``to_tsquery(query)`` in the backend's text search configuration, if it has one."""
-        config = getattr(get_search_backend(), "config", None)
+    def tsquery(query, backend):
+        """SQL and parameters of ``to_tsquery(query)`` in ``backend``'s text search configuration, if it has one."""
+        config = getattr(backend, "config", None)
         if config:
             return "to_tsquery(%s::regconfig, %s)", [config, query]
         return "to_tsquery(%s)", [query]
@@ -265,9 +265,10 @@ class PostgresRankedPages(RankedPages):
     def match(cls, terms):
         """SQL and parameters of "index entry ``e`` holds each of ``terms`` in its title or its body": the backend's
         match of ``title || body``, in a form the GIN indexes on each column answer."""
+        backend = get_search_backend()  # a new backend object at each call: made once for every word
         clauses, params = [], []
         for word in terms.split():  # word characters only (search_terms), quoted as the backend quotes them
-            tsquery, lexeme = cls.tsquery(f"'{word}'")
+            tsquery, lexeme = cls.tsquery(f"'{word}'", backend)
             clauses.append(f"(e.title @@ {tsquery} OR e.body @@ {tsquery})")
             params += lexeme + lexeme
         return " AND ".join(clauses), params
@@ -336,8 +337,9 @@ class PostgresWindowedPages(RankedPages):
 
     def _rank(self):
         """The backend's score of entry ``e`` for the query (a multi-word query is an AND of its words)."""
-        tsquery, lexemes = PostgresRankedPages.tsquery(" & ".join(f"'{word}'" for word in self.terms.split()))
-        weights = postgres_rank_weights(get_search_backend())
+        backend = get_search_backend()
+        tsquery, lexemes = PostgresRankedPages.tsquery(" & ".join(f"'{word}'" for word in self.terms.split()), backend)
+        weights = postgres_rank_weights(backend)
         rank = f"ts_rank(%s::float4[], {{}}, {tsquery})"
         sql = f"({rank.format('e.title')} * e.title_norm + {rank.format('e.body')} * 1.0)"
         return sql, [weights, *lexemes, weights, *lexemes]
