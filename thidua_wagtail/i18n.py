@@ -11,7 +11,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from .cache import versioned
-from .querysets import restricted_sections
+from .querysets import is_public, restricted_sections
 
 # Django date formats. Vietnamese: "ngày 26 tháng 8 năm 2019" and "26/8/2019";
 # English: "26 August 2019" and "26 Aug 2019".
@@ -101,10 +101,6 @@ def ancestors_in_lineage(page, family):
             if row.locale_id == page.locale_id and row.pk != page.pk and page.path.startswith(row.path)]
 
 
-def _visible(row, private):
-    return row.live and not any(row.path.startswith(path) and row.depth >= depth for path, depth in private)
-
-
 def alternates(page, request=None):
     """For each content language: the live, public version of ``page`` in it, or failing that the
     nearest ancestor (e.g. the section index) that exists in it, or None. From ``lineage()`` (one query)."""
@@ -112,7 +108,7 @@ def alternates(page, request=None):
     private = restricted_sections()
     best = {}
     for row in reversed(family):  # deepest first
-        if row.locale_id != page.locale_id and _visible(row, private):
+        if row.locale_id != page.locale_id and row.live and is_public(row, private):
             best.setdefault(row.locale.language_code, row)
     current = next((row.locale.language_code for row in family if row.pk == page.pk), None) \
         or page.locale.language_code

@@ -71,6 +71,13 @@ def public(queryset):
     return queryset.exclude(private) if private else queryset
 
 
+def is_public(page, sections=None):
+    """``public()``'s rule for one page already read (its ``path`` and ``depth``): not in a restricted section.
+    ``sections``: ``restricted_sections()`` read once by a caller checking many pages."""
+    sections = restricted_sections() if sections is None else sections
+    return not any(page.path.startswith(path) and page.depth >= depth for path, depth in sections)
+
+
 def section_members(section, key="pk"):
     """Rows whose page (``key``: the page's id, the row's own key by default) is one a visitor may see below
     ``section`` (a live, public child), as a filter on the rows' own table: ``NewsPage.objects.filter(
