@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -239,16 +239,15 @@ class ExemplaryProfilePage(DetailPage):
     def og_type(self):
         return "profile" if self.is_individual else "website"
 
+    @cached_property
     def honours_listed(self):
         """The honours, newest first, with their award, decision (and its file) and revocation: what the page
         lists and its structured data names, read once per page rendered."""
-        if "_honours_listed" not in self.__dict__:
-            self._honours_listed = list(self.honours.select_related("award", "decision__file", "revoked_by")
-                                        .order_by("-year", "sort_order", "pk"))
-        return self._honours_listed
+        return list(self.honours.select_related("award", "decision__file", "revoked_by")
+                    .order_by("-year", "sort_order", "pk"))
 
     def structured_data(self, request, base, publisher):
-        honours = sorted((h for h in self.honours_listed() if h.revoked_by_id is None), key=lambda h: h.year)
+        honours = sorted((h for h in self.honours_listed if h.revoked_by_id is None), key=lambda h: h.year)
         awards = [f"{h.award_name} ({h.year})" for h in honours]
         credentials = [honour_credential(h) for h in honours]
         if not self.is_individual:
@@ -266,7 +265,7 @@ class ExemplaryProfilePage(DetailPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["honours"] = SimpleLazyObject(self.honours_listed)  # not read when the page's fragment is cached
+        context["honours"] = SimpleLazyObject(lambda: self.honours_listed)  # not read when the page's fragment is cached
         return context
 
 
