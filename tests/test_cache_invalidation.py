@@ -145,3 +145,55 @@ def test_site_wide_lookups_run_once_per_request_with_nothing_cached(client, sett
     assert len([q for q in sql if 'FROM "thidua_wagtail_organisationsettings"' in q]) == 1
     # One is Wagtail's routing (Page.localized), one the app's (i18n.active_locale), however many tags ask.
     assert len([q for q in sql if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."language_code"' in q]) <= 2
+
+
+def news_rows_read(queries):
+    """The ids of the news items read whole (for their cards) by each query of ``queries``."""
+    reads = [q["sql"] for q in queries.captured_queries
+             if 'FROM "thidua_wagtail_newspage"' in q["sql"] and '"thidua_wagtail_newspage"."summary"' in q["sql"]]
+    return [sorted(int(pk) for pk in re.findall(r"\d+", re.search(r'"page_ptr_id" IN \(([^)]*)\)', sql).group(1)))
+            for sql in reads]
+
+
+def test_a_list_refreshed_by_a_publish_renders_only_the_new_card(client, settings, sections):
+    """Each card is kept under its own page's version: after a publish the list renders the published item's card,
+    reads only that item from the database, and takes the other cards from the cache."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0  # fragments only: each request renders the page
+    old = [factories.make_news(sections["news"], f"Tin cũ số {n}") for n in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        html = state(client, sections["news"])[1]
+    assert set(titles(html)) == {news.title for news in old}
+    assert news_rows_read(queries) == [sorted(news.pk for news in old)]  # nothing cached yet: all three
+
+    new = factories.make_news(sections["news"], "Tin mới đăng")
+    with CaptureQueriesContext(connection) as queries:
+        html = state(client, sections["news"])[1]
+    assert titles(html) == ["Tin mới đăng", *titles(html)[1:]] and set(titles(html)) == {
+        "Tin mới đăng", *(news.title for news in old)}
+    assert news_rows_read(queries) == [[new.pk]]
+
+    # An item edited and published again: its card is rendered afresh, the others still come from the cache.
+    edited = old[1]
+    edited.title = "Tin cũ đã sửa"
+    edited.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        html = state(client, sections["news"])[1]
+    assert "Tin cũ đã sửa" in titles(html) and "Tin cũ số 1" not in titles(html)
+    assert news_rows_read(queries) == [[edited.pk]]
+
+
+def test_cards_follow_what_every_page_shows_and_are_not_kept_with_fragments_off(client, settings, sections, unit):
+    """A unit renamed (an edit every page shows) renders every card afresh; with fragments off no card is kept."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0
+    factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit)
+    unit_line = re.compile(r'class="td-card__unit">([^<]*)</p>')
+    assert unit_line.findall(state(client, sections["profiles"])[1]) == [unit.name]
+    unit.name = "Phòng Quản lý khoa học"
+    unit.save()
+    assert unit_line.findall(state(client, sections["profiles"])[1]) == ["Phòng Quản lý khoa học"]
+
+    settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    cache.clear()
+    factories.make_profile(sections["profiles"], "Lê Thị Bình", unit=unit)
+    assert set(titles(state(client, sections["profiles"])[1])) == {"Nguyễn Văn An", "Lê Thị Bình"}
+    assert not [key for key in cache._cache if ":card:" in key]  # the tests' local-memory cache

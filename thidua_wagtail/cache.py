@@ -32,6 +32,9 @@ eviction cannot bring back a page cached before an edit.
   ``{% wagtailcache %}`` / ``{% wagtailpagecache %}`` (never in previews), for what the response cache does not
   cover: editors browsing the site signed in, and the first visit of each URL. ``versioned()`` keeps small
   lookups under the same version.
+- **Cards** (the same timeout): each card of a list is kept under its own page's version (``card_cache_keys``), so a
+  list refreshed by a publish renders the card of what was published and reads the others from the cache, and
+  reads from the database only the pages whose cards it renders (``templatetags.thidua_cards``).
 """
 
 import hashlib
@@ -53,6 +56,7 @@ VERSION_KEY = "thidua_wagtail:content_version"
 SITE_KEY = "thidua_wagtail:site_version"
 PAGE_KEY = "thidua_wagtail:page_version:{}"
 RESPONSE_KEY_PREFIX = "thidua_wagtail:response"
+CARD_KEY_PREFIX = "thidua_wagtail:card"
 MAX_QUERY_STRING = 1000  # longer query strings are served but not cached (no cache flooding with junk)
 CACHE_HEADER = "X-Thidua-Cache"
 
@@ -170,6 +174,20 @@ def versioned(name, compute, page_id=None):
     if memo is not None:
         memo["data", name, page_id] = value
     return value
+
+
+def card_cache_keys(request, template_name, page_ids):
+    """The cache key of the card of each page of ``page_ids`` rendered with ``template_name`` for ``request`` (see
+    ``thidua_cards``): the site's version and the page's own (publishing the page, or an edit every page shows,
+    starts new keys), today's date (a campaign's status), the language, the template and the scheme and host of its
+    links. None when cards are not cached: fragments off, a preview, no request."""
+    if thidua_settings.FRAGMENT_CACHE_TIMEOUT <= 0 or request is None or getattr(request, "is_preview", False):
+        return None
+    versions = _versions([SITE_KEY, *(PAGE_KEY.format(pk) for pk in page_ids)])
+    vary = "\n".join([template_name, request.scheme, request.get_host(), translation.get_language() or ""])
+    prefix = (f"{CARD_KEY_PREFIX}:{versions[0]}:{timezone.localdate().isoformat()}:"
+              f"{hashlib.sha256(vary.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}")
+    return [f"{prefix}:{pk}.{version}" for pk, version in zip(page_ids, versions[1:], strict=True)]
 
 
 def without_session(request):

@@ -1,6 +1,8 @@
 """What a visitor may see (``published``, ``public``) and the campaign manager's status queries. Related pages in
 the reader's language are in ``links.py``; cards (what lists join and prefetch) in ``pagetypes.Card``."""
 
+from collections.abc import Sequence
+
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -114,7 +116,37 @@ class SectionPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.keys[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
-        # A page unpublished between the two reads is left out rather than shown.
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        return self._get_page(CardRows(list(self.keys[bottom:top]), self.object_list), number, self)
+
+
+class CardRows(Sequence):
+    """The items of one page of a list: their keys (``page_ids``, in the list's order) already read, the pages
+    themselves read when first needed. ``pages(ids)`` reads only some of them: the cards tag (``thidua_cards``) asks
+    only for the pages whose cards are not in the cache. A page unpublished between the two reads is left out
+    rather than shown."""
+
+    def __init__(self, page_ids, queryset):
+        self.page_ids = page_ids
+        self._queryset = queryset
+        self._read = {}
+
+    def pages(self, ids):
+        """``{id: page}`` of the pages ``ids`` (each read once, in one query for those not read yet)."""
+        wanted = [pk for pk in ids if pk not in self._read]
+        if wanted:
+            self._read.update((row.pk, row) for row in self._queryset.filter(pk__in=wanted).order_by())
+        return {pk: self._read[pk] for pk in ids if pk in self._read}
+
+    @cached_property
+    def _items(self):
+        found = self.pages(self.page_ids)
+        return [found[pk] for pk in self.page_ids if pk in found]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __bool__(self):
+        return bool(self.page_ids)

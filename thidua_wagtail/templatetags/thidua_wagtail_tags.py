@@ -4,15 +4,17 @@ import functools
 from dataclasses import dataclass
 
 from django import template
+from django.core.cache import cache
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Site
 
 from .. import i18n, metadata, timeline
-from ..cache import content_version, page_version_key, site_version, versioned
+from ..cache import card_cache_keys, content_version, page_version_key, site_version, versioned
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
-from ..querysets import public, published
+from ..querysets import CardRows, public, published
 
 register = template.Library()
 
@@ -135,6 +137,38 @@ def thidua_card_image(page, css_class=""):
     except image.get_rendition_model().DoesNotExist:
         rendition = image.get_rendition(page.card.rendition)
     return rendition.img_tag({"class": css_class, "alt": ""})
+
+
+@register.simple_tag(takes_context=True)
+def thidua_cards(context, items, template_name):
+    """The cards of ``items`` rendered with ``template_name``, as ``{% for item in items %}{% include template_name
+    %}{% endfor %}`` does, each kept in the cache under its own page's version (``cache.card_cache_keys``): a list
+    refreshed because one of its pages was published renders that page's card and reads the others from the cache.
+    With ``items`` from a list page (``querysets.CardRows``), only the pages whose cards are rendered are read from
+    the database."""
+    template = context.template.engine.get_template(template_name)
+    page_ids = getattr(items, "page_ids", None)
+    if page_ids is None:  # a list already read (the home page's sections)
+        items = list(items)
+        page_ids = [item.pk for item in items]
+    keys = card_cache_keys(context.get("request"), template_name, page_ids)
+    found = cache.get_many(keys) if keys else {}
+    keys = keys or [None] * len(page_ids)
+    missing = [pk for pk, key in zip(page_ids, keys, strict=True) if key not in found]
+    pages = items.pages(missing) if isinstance(items, CardRows) else {item.pk: item for item in items}
+    cards, rendered = [], {}
+    for pk, key in zip(page_ids, keys, strict=True):
+        if key in found:
+            cards.append(found[key])
+        elif pk in pages:  # else unpublished since its key was read
+            with context.push(item=pages[pk]):
+                card = template.render(context)
+            cards.append(card)
+            if key is not None:
+                rendered[key] = str(card)
+    if rendered:
+        cache.set_many(rendered, thidua_settings.FRAGMENT_CACHE_TIMEOUT)
+    return mark_safe("".join(cards))  # each rendered by the card template, which escapes
 
 
 @functools.lru_cache(maxsize=32)
