@@ -309,8 +309,8 @@ def test_junk_query_strings_cannot_fill_the_cache(client, sections, settings):
 
 
 def test_the_api_answers_anonymous_clients_from_the_cache_until_an_edit(client, sections):
-    """Issue 22: the API's listings are cached like the pages, invalidated by any edit, never with drafts, never
-    for a client with a session, never the browsable HTML."""
+    """Issue 22: the API's listings are cached like the pages, invalidated by an edit of what they show, never with
+    drafts, never for a client with a session, never the browsable HTML."""
     factories.make_profile(sections["profiles"], "Nguyễn Thị Hà")
     draft = factories.make_profile(sections["profiles"], "Bản nháp", publish=False)
     url = "/api/v2/profiles/"

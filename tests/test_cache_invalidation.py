@@ -7,6 +7,7 @@ import re
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page
 
 from thidua_wagtail.cache import CACHE_HEADER, PAGE_KEY
@@ -197,3 +198,46 @@ def test_cards_follow_what_every_page_shows_and_are_not_kept_with_fragments_off(
     factories.make_profile(sections["profiles"], "Lê Thị Bình", unit=unit)
     assert set(titles(state(client, sections["profiles"])[1])) == {"Nguyễn Văn An", "Lê Thị Bình"}
     assert not [key for key in cache._cache if ":card:" in key]  # the tests' local-memory cache
+
+
+def answer(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, url
+    return response.get(CACHE_HEADER, "uncached"), response.content.decode()
+
+
+def test_answers_showing_some_page_types_follow_those_types_only(client, sections, unit):
+    """The API's endpoints, the feeds and the register are kept under the versions of the page types they show:
+    publishing a news item refreshes the news answers and keeps the profiles' and campaigns'; a campaign renamed
+    refreshes the profiles' endpoint, whose items show their campaigns' titles, and keeps the consultations'."""
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign])
+    profiles_api = ("/api/v2/profiles/", {"fields": "title,campaigns"})
+    news_api = ("/api/v2/news/", {"fields": "title"})
+    news_feed, campaign_feed = ("/vi/feeds/news/rss/", {}), ("/vi/feeds/campaigns/rss/", {})
+    register = (reverse("thidua_wagtail:honours_register"), {})
+    consultations_api = ("/api/v2/consultations/",)
+    everything = (profiles_api, news_api, news_feed, campaign_feed, register, (*consultations_api, {}))
+    for url, params in everything:
+        answer(client, url, **params)
+        assert answer(client, url, **params)[0] == "hit", url
+
+    factories.make_news(sections["news"], "Tin mới đăng")
+    for url, params in (news_api, news_feed):
+        hit, body = answer(client, url, **params)
+        assert hit == "miss" and "Tin mới đăng" in body, url
+    for url, params in (profiles_api, campaign_feed, register, (*consultations_api, {})):
+        assert answer(client, url, **params)[0] == "hit", url
+
+    campaign.title = "Phong trào A đổi tên"
+    campaign.save_revision().publish()
+    hit, body = answer(client, profiles_api[0], **profiles_api[1])
+    assert hit == "miss" and "Phong trào A đổi tên" in body
+    hit, body = answer(client, campaign_feed[0])
+    assert hit == "miss" and "Phong trào A đổi tên" in body
+    assert answer(client, *consultations_api)[0] == "hit"  # its fields and filters name no campaign
+
+    factories.make_profile(sections["profiles"], "Lê Thị Bình", unit=unit)
+    hit, body = answer(client, profiles_api[0], **profiles_api[1])
+    assert hit == "miss" and "Lê Thị Bình" in body
+    assert answer(client, register[0])[0] == "miss"  # it lists the profiles' honours

@@ -36,6 +36,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from . import pagetypes
 from .cache import cached_response
 from .models import CampaignPage, ConsultationPage, ExemplaryProfilePage, NewsPage, RegistrationPage
 from .models.campaigns import CampaignFilterForm
@@ -178,7 +179,12 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         # The browsable API (HTML) and JSON are kept apart; the query string is in the key already.
         form = "html" if "text/html" in request.META.get("HTTP_ACCEPT", "") else "json"
         return cached_response(request, f"api:{request.path}:{form}",
-                               lambda: super(CheckedPagesAPIViewSet, self).dispatch(request, *args, **kwargs))
+                               lambda: super(CheckedPagesAPIViewSet, self).dispatch(request, *args, **kwargs),
+                               types=self.types_shown())
+
+    def types_shown(self):
+        """The page types whose publishing changes this endpoint's answers (none named: every edit does)."""
+        return ()
 
     def check_query_parameters(self, queryset):
         check_parameters(self.request.GET)
@@ -230,6 +236,10 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
         return super().check_query_parameters(queryset)
 
     list_select_related = ("locale",)  # what each item's fields read
+
+    def types_shown(self):
+        # The endpoint's type, those its fields and filters show: publishing a news item keeps the profiles' answers.
+        return pagetypes.types_shown_with(self.model)
 
     def get_queryset(self):
         """Wagtail's pages visible to anonymous clients (live, public, in this site's trees in every language), of

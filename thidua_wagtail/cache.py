@@ -13,7 +13,9 @@ without any edit). Invalidation follows what an edit touches (``signal_handlers.
   restrictions, locales). Moving or deleting a page, publishing any other page (a section, the home page), and
   saving or deleting a unit, award, document, image, Wagtail document, the organisation settings, a site, a view
   restriction or a locale bump it, and with it everything;
-- the **content version**, bumped by every edit: what depends on all content at once (search, feeds).
+- a **type's version**: publishing or unpublishing a page of a type bumps it, for what shows pages of some types
+  only (the API's endpoints, the feeds, the register of honours, a document's page: ``types``);
+- the **content version**, bumped by every edit: what depends on all content at once (search).
 
 A version missing from the cache (evicted) starts again from the clock, never from a number used before, so an
 eviction cannot bring back a page cached before an edit.
@@ -55,6 +57,7 @@ from .conf import SETTING_PREFIX, thidua_settings
 VERSION_KEY = "thidua_wagtail:content_version"
 SITE_KEY = "thidua_wagtail:site_version"
 PAGE_KEY = "thidua_wagtail:page_version:{}"
+TYPE_KEY = "thidua_wagtail:type_version:{}"
 RESPONSE_KEY_PREFIX = "thidua_wagtail:response"
 CARD_KEY_PREFIX = "thidua_wagtail:card"
 MAX_QUERY_STRING = 1000  # longer query strings are served but not cached (no cache flooding with junk)
@@ -139,9 +142,19 @@ def bump_content_version(**kwargs):
     _bump(SITE_KEY)
 
 
-def bump_page_versions(page_ids):
-    """The pages ``page_ids`` (and what depends on all content) are stale; every other page stays cached."""
+def types_version_key(labels):
+    """What a response showing pages of the types ``labels`` (``"app_label.ModelName"``) is keyed on: the site's
+    version and each type's own, which moves when a page of the type is published or unpublished."""
+    versions = _versions([SITE_KEY, *(TYPE_KEY.format(label) for label in sorted(set(labels)))])
+    return ".".join(str(version) for version in versions)
+
+
+def bump_page_versions(page_ids, types=()):
+    """The pages ``page_ids``, what shows pages of the types ``types`` and what depends on all content are stale;
+    every other page stays cached."""
     _bump(VERSION_KEY)
+    for label in sorted(set(types)):
+        _bump(TYPE_KEY.format(label))
     for page_id in sorted(set(page_ids)):
         _bump(PAGE_KEY.format(page_id))
 
@@ -197,11 +210,12 @@ def without_session(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def response_cache_key(request, scope, page_id=None, site_wide=False):
+def response_cache_key(request, scope, page_id=None, site_wide=False, types=()):
     """The cache key of this request's response, or None when it must not come from the cache. A page's response
     (``page_id``) is keyed on its own version and the site's; a view that shows only what every page may show
     (``site_wide``: snippets, settings, the layout; the document registry, the organisation page) on the site's
-    version; any other (search, feeds) on the content version."""
+    version; a view that shows pages of some types only (``types``: the API's endpoints, the feeds, the register)
+    on the site's version and those types'; any other (search) on the content version."""
     if thidua_settings.PAGE_CACHE_TIMEOUT <= 0 or request.method not in ("GET", "HEAD"):
         return None
     if getattr(request, "is_preview", False) or "messages" in request.COOKIES:
@@ -218,8 +232,14 @@ def response_cache_key(request, scope, page_id=None, site_wide=False):
         return None
     vary = "\n".join([request.scheme, host, translation.get_language() or "", query_key(request.GET)])
     digest = hashlib.sha256(vary.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    version = (page_version_key(page_id) if page_id is not None else f"s{site_version()}" if site_wide
-               else content_version())
+    if page_id is not None:
+        version = page_version_key(page_id)
+    elif site_wide:
+        version = f"s{site_version()}"
+    elif types:
+        version = f"t{types_version_key(types)}"
+    else:
+        version = content_version()
     return f"{RESPONSE_KEY_PREFIX}:{version}:{timezone.localdate().isoformat()}:{scope}:{digest}"
 
 
@@ -256,14 +276,15 @@ def _cacheable(request, response):
     return not (session is not None and session.accessed)
 
 
-def cached_response(request, scope, respond, page_id=None, site_wide=False):
+def cached_response(request, scope, respond, page_id=None, site_wide=False, types=()):
     """``respond()``'s response, from the cache when an identical anonymous request was answered before.
 
     ``scope`` names what is served (``"page-42"``, ``"search"``…); ``respond`` makes the response on a miss;
     ``page_id``: the page served, whose version the response follows; ``site_wide``: the response shows nothing
-    but what bumps the site's version when edited (see ``response_cache_key``), so publishing a page keeps it.
+    but what bumps the site's version when edited (see ``response_cache_key``), so publishing a page keeps it;
+    ``types``: the page types whose pages the response shows, so publishing a page of another type keeps it.
     """
-    key = response_cache_key(request, scope, page_id, site_wide)
+    key = response_cache_key(request, scope, page_id, site_wide, types)
     if key is None:
         return respond()
     hit = cache.get(key)

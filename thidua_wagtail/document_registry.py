@@ -115,7 +115,9 @@ def registry_response(request):
 
 
 def document_view(request, pk):
-    return cached_response(request, f"document-{pk}", lambda: document_response(request, pk))
+    # A document's page shows the campaigns it founds besides documents (snippets: the site's version).
+    return cached_response(request, f"document-{pk}", lambda: document_response(request, pk),
+                           types=(CampaignPage._meta.label,))
 
 
 def public_document(pk, locale, url_name, **filters):

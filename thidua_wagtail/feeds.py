@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from . import pagetypes
 from .cache import cached_response
 from .conf import thidua_settings
 from .i18n import active_locale, format_date
@@ -41,9 +42,11 @@ class BaseFeed(Feed):
     ordering = ()
 
     def __call__(self, request, *args, **kwargs):
-        # Cached for anonymous readers until the next publish (see cache.py): feed readers poll often.
+        # Cached for anonymous readers until a page of the feed's types is published (see cache.py): feed readers
+        # poll often.
         respond = super().__call__
-        return cached_response(request, f"feed-{type(self).__name__}", lambda: respond(request, *args, **kwargs))
+        return cached_response(request, f"feed-{type(self).__name__}", lambda: respond(request, *args, **kwargs),
+                               types=pagetypes.types_shown_with(self.model))
 
     def get_object(self, request, *args, **kwargs):
         locale = active_locale()

@@ -157,6 +157,22 @@ def sections_by_key():
     return {model.section.key: model for model in section_types()}
 
 
+def types_shown_with(model):
+    """The page types whose publishing changes what a list or feed of ``model``'s pages shows: ``model`` itself, the
+    types of the relations its API fields show (``related_pages.<name>``) and those its list's filters offer (the
+    ``shows_all_of`` of the index pages listing it). The API's endpoints and the feeds are cached under these types'
+    versions (``cache.cached_response``)."""
+    labels = {model._meta.label}
+    for field in getattr(model, "api_fields", ()):
+        source = getattr(getattr(field, "serializer", None), "source", None) or ""
+        if source.startswith("related_pages."):
+            labels.add(model.related[source.split(".", 1)[1]].model_label)
+    for index in app_page_types():
+        if getattr(index, "listing_model", None) == model._meta.label:
+            labels.update(getattr(index, "shows_all_of", ()))
+    return tuple(sorted(labels))
+
+
 def pages_showing(page, limit):
     """The live pages that show ``page`` besides its ancestors: those its relations name (a profile is shown by its
     campaigns' pages and the news about it; the campaign is shown by those profiles and news)."""

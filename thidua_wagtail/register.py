@@ -27,7 +27,15 @@ from .document_registry import document_links, public_document
 from .exports import neutralise_formula
 from .filters import ListingFilterForm, choice_field, year_field
 from .i18n import active_locale
-from .models import Award, DecisionRecipient, ExemplaryProfilePage, OfficialDocument, ProfileHonour, Unit
+from .models import (
+    Award,
+    CampaignPage,
+    DecisionRecipient,
+    ExemplaryProfilePage,
+    OfficialDocument,
+    ProfileHonour,
+    Unit,
+)
 from .models.base import base_template
 from .models.honours import on_public_decisions
 from .models.profiles import awards_held, on_visible_profiles
@@ -35,6 +43,9 @@ from .search import clean_query
 from .text import fold
 
 SCHEMA_VERSION = "1"
+# The page types whose publishing changes the register (its honours are on profiles; those listed on decisions are
+# snippets, which bump the site's version): its responses are cached under their versions (cache.cached_response).
+SHOWN = (ExemplaryProfilePage._meta.label,)
 # The open data's fields, in order: the documented schema (docs/open-data.md). Add at the end; never rename.
 FIELDS = ["name", "recipient", "position", "unit", "award_code", "award", "award_form", "class", "year",
           "decision_number", "decision_date", "decided_by", "profile_url", "decision_url"]
@@ -131,7 +142,7 @@ def objects_of(rows, on_profiles, on_decisions):
 
 def register_view(request):
     """GET ?q=…&unit=…&award=…&year=…&decision=…&page=…: a bad value is ignored, never an error page."""
-    return cached_response(request, "honours-register", lambda: register_response(request))
+    return cached_response(request, "honours-register", lambda: register_response(request), types=SHOWN)
 
 
 def register_response(request):
@@ -183,7 +194,7 @@ def last_change(locale):
 
 
 def open_data_view(request, fmt):
-    return cached_response(request, f"honours-{fmt}", lambda: open_data_response(request, fmt))
+    return cached_response(request, f"honours-{fmt}", lambda: open_data_response(request, fmt), types=SHOWN)
 
 
 def open_data_response(request, fmt):
@@ -220,7 +231,8 @@ def open_data_response(request, fmt):
 
 def decision_view(request, pk):
     """A decision's public page: what it conferred and what it revoked, on published, public profiles."""
-    return cached_response(request, f"decision-{pk}", lambda: decision_response(request, pk))
+    return cached_response(request, f"decision-{pk}", lambda: decision_response(request, pk),
+                           types=(*SHOWN, CampaignPage._meta.label))
 
 
 def decision_response(request, pk):

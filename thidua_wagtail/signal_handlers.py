@@ -77,4 +77,4 @@ def page_changed(sender, instance, **kwargs):
         bump_content_version()
         return
     shown_before = getattr(instance, "_thidua_shown_before", ())
-    bump_page_versions(pagetypes.pages_to_refresh(instance, shown_before))
+    bump_page_versions(pagetypes.pages_to_refresh(instance, shown_before), types=[instance._meta.label])
