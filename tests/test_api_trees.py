@@ -59,3 +59,17 @@ def test_the_listing_reads_no_view_restriction_join_and_one_tree(client, section
     assert not any('FROM "wagtailcore_pageviewrestriction" INNER JOIN' in sql for sql in sqls), sqls
     listing = [sql for sql in sqls if "LIMIT 20" in sql and "exemplaryprofilepage" in sql]
     assert len(listing) == 1 and listing[0].count("BETWEEN") == 1, listing
+
+
+def test_a_listing_reads_the_sites_trees_once_and_a_page_still_names_its_parent(client, sections, unit, locale_en):
+    """The root and its translations are read in one query, once a listing (the base queryset of every language,
+    which only a page's parent needs, is not made for a listing); a page's own answer still names its parent."""
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit)
+    factories.translate(Page.objects.get(pk=sections["profiles"].get_parent().pk), locale_en)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v2/profiles/?locale=vi&fields=title")
+    assert [item["title"] for item in response.json()["items"]] == ["Nguyễn Văn An"]
+    roots = [q["sql"] for q in queries.captured_queries if '"wagtailcore_page"."translation_key" = (SELECT' in q["sql"]]
+    assert len(roots) == 1, roots
+    detail = client.get(f"/api/v2/profiles/{profile.pk}/").json()
+    assert detail["meta"]["parent"]["id"] == sections["profiles"].pk

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, models
 from django.db.models import Subquery
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -121,7 +122,7 @@ def site_trees(site, language=None):
     # The site's root and its translations, with their languages, in one query.
     roots = Page.objects.filter(pk=site.root_page_id)
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        roots = Page.objects.filter(translation_key=Subquery(roots.values("translation_key")))
+        roots = Page.objects.filter(translation_key=Subquery(roots.order_by().values("translation_key")))
     roots = list(roots.select_related("locale").only("path", "depth", "locale__language_code").order_by("path"))
     if language and any(root.locale.language_code == language for root in roots):
         roots = [root for root in roots if root.locale.language_code == language]
@@ -197,6 +198,13 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         the restrictions to every page, which SQLite planned as a scan of every page, on every request."""
         in_site = self.site_filter()
         return Page.objects.none() if in_site is None else public(Page.objects.live()).filter(in_site)
+
+    def get_serializer_context(self):
+        # Wagtail reads the base queryset (every language's tree) for a page's parent, which only a page's own answer
+        # shows: made when first asked for, a listing does not read the site's trees a second time.
+        context = super(PagesAPIViewSet, self).get_serializer_context()
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def site_filter(self, language=None):
         """``site_trees`` of the requested site (None when there is no site), made once a request for each language:
