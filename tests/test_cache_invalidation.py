@@ -241,3 +241,29 @@ def test_answers_showing_some_page_types_follow_those_types_only(client, section
     hit, body = answer(client, profiles_api[0], **profiles_api[1])
     assert hit == "miss" and "Lê Thị Bình" in body
     assert answer(client, register[0])[0] == "miss"  # it lists the profiles' honours
+
+
+def test_a_list_pages_layout_outlives_a_publish_that_refreshes_its_list(client, settings, sections):
+    """A list page's head, language switcher and breadcrumbs show the page, its ancestors and translations only:
+    publishing a news item renders the news list's items afresh and keeps its layout; publishing the list page
+    itself (an edit every page shows) refreshes it."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0  # fragments only: each request renders the page
+    news = sections["news"]
+    description = re.compile(r'<meta name="description" content="([^"]*)"')
+    state(client, news)
+    # Changed behind the cache's back (no signal): the head still comes from what was kept.
+    Page.objects.filter(pk=news.pk).update(search_description="Mô tả đổi ngầm")
+    factories.make_news(news, "Tin mới đăng")
+    html = state(client, news)[1]
+    assert "Tin mới đăng" in titles(html) and "Mô tả đổi ngầm" not in html
+    news.refresh_from_db()
+    news.search_description = "Tin tức thi đua của Sở"
+    news.save_revision().publish()
+    assert description.findall(state(client, news)[1]) == ["Tin tức thi đua của Sở"]
+
+    # A detail page's layout still follows the page's own version.
+    item = factories.make_news(news, "Tin có mô tả")
+    state(client, item)
+    item.search_description = "Mô tả mới của tin"
+    item.save_revision().publish()
+    assert description.findall(state(client, item)[1]) == ["Mô tả mới của tin"]

@@ -14,6 +14,7 @@ from .. import i18n, metadata, timeline
 from ..cache import card_cache_keys, content_version, page_version_key, site_version, versioned
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
+from ..models.base import FilteredIndexPage
 from ..querysets import CardRows, public, published
 
 register = template.Library()
@@ -220,6 +221,17 @@ def thidua_cache_version(context):
     page = context.get("page")
     version = page_version_key(page.pk) if getattr(page, "pk", None) else content_version()
     return f"{version}-{timezone.localdate().isoformat()}"
+
+
+@register.simple_tag(takes_context=True)
+def thidua_layout_cache_version(context):
+    """What the layout's fragments of one page (the head's additions, the language switcher, the breadcrumbs) are
+    keyed on: they show the page, its ancestors and its translations only. A list page changes only by edits that
+    move the site's version (publishing it is one: it is not a detail page), so its layout is kept under the site's
+    version and outlives the publishes that refresh its list; any other page's follows ``thidua_cache_version``."""
+    if isinstance(context.get("page"), FilteredIndexPage):
+        return f"s{site_version()}-{timezone.localdate().isoformat()}"
+    return thidua_cache_version(context)
 
 
 @register.simple_tag(takes_context=True)
