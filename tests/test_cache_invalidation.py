@@ -267,3 +267,23 @@ def test_a_list_pages_layout_outlives_a_publish_that_refreshes_its_list(client, 
     item.search_description = "Mô tả mới của tin"
     item.save_revision().publish()
     assert description.findall(state(client, item)[1]) == ["Mô tả mới của tin"]
+
+
+def test_a_lists_filters_follow_the_page_types_they_offer(client, settings, sections):
+    """A list's filter form is kept under the versions of the page types its choices list (``offers``): publishing
+    a news item renders the news list's items afresh and keeps its filters; publishing a campaign, which the
+    campaign filter offers, refreshes them. Each filter value shown is kept apart."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0  # fragments only: each request renders the page
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    assert ">Phong trào A</option>" in state(client, sections["news"])[1]
+    # Renamed behind the cache's back (no signal): the filter still offers what was kept.
+    Page.objects.filter(pk=campaign.pk).update(title="Tên đổi ngầm")
+    factories.make_news(sections["news"], "Tin mới đăng")
+    html = state(client, sections["news"])[1]
+    assert "Tin mới đăng" in titles(html) and ">Phong trào A</option>" in html and "Tên đổi ngầm" not in html
+    factories.make_campaign(sections["campaigns"], "Phong trào B")
+    html = state(client, sections["news"])[1]
+    assert ">Phong trào B</option>" in html and ">Tên đổi ngầm</option>" in html
+    chosen = client.get(sections["news"].url, {"campaign": campaign.pk}).content.decode()
+    assert f'<option value="{campaign.pk}" selected>Tên đổi ngầm</option>' in chosen
+    assert f'<option value="{campaign.pk}" selected>' not in state(client, sections["news"])[1]

@@ -90,6 +90,9 @@ class ListingFilterForm(forms.Form):
     None for every locale) limits the choices of the unit, award and campaign fields."""
 
     use_required_attribute = False
+    # The page types whose pages the form's choices list ("thidua_wagtail.CampaignPage"): its rendering is kept under
+    # their versions and the site's (``thidua_filters_cache_key``), so a publish of another type keeps it.
+    offers = ()
 
     def __init__(self, data=None, *, locale, **kwargs):
         super().__init__(data, **kwargs)

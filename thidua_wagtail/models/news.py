@@ -29,6 +29,7 @@ from .serializers import FileSerializer, PageLinkSerializer
 
 class NewsFilterForm(ListingFilterForm):
     tag = forms.SlugField(label=_("Topic"), max_length=100, allow_unicode=True)
+    offers = ("thidua_wagtail.CampaignPage",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

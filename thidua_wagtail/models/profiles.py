@@ -34,6 +34,7 @@ YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 
 class ProfileFilterForm(ListingFilterForm):
     kind = forms.ChoiceField(label=_("Recipient"), widget=FilterSelect)
+    offers = ("thidua_wagtail.CampaignPage", "thidua_wagtail.ExemplaryProfilePage")  # campaigns, awards held
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,14 @@ from wagtail.images.models import Filter
 from wagtail.models import Locale, Site
 
 from .. import i18n, metadata, timeline
-from ..cache import card_cache_keys, content_version, page_version_key, site_version, versioned
+from ..cache import (
+    card_cache_keys,
+    content_version,
+    page_version_key,
+    site_version,
+    types_version_key,
+    versioned,
+)
 from ..conf import thidua_settings
 from ..models import CampaignPage, ExemplaryProfilePage, NewsPage, OrganisationSettings
 from ..models.base import FilteredIndexPage
@@ -232,6 +239,21 @@ def thidua_layout_cache_version(context):
     if isinstance(context.get("page"), FilteredIndexPage):
         return f"s{site_version()}-{timezone.localdate().isoformat()}"
     return thidua_cache_version(context)
+
+
+@register.simple_tag(takes_context=True)
+def thidua_filters_cache_key(context, form):
+    """What a list's filter form (a ``filters.ListingFilterForm``) is cached under: the site's version and those of
+    the page types its choices list (``form.offers``), the values it shows (``form.cache_key``), the page, the
+    language, the scheme and host. A publish that refreshes the list keeps the form unless the form offers pages of
+    the published type."""
+    request = context.get("request")
+    if request is None:
+        return None  # {% wagtailcache %} does not cache without a request
+    page = context.get("page")
+    return "|".join([types_version_key(form.offers), timezone.localdate().isoformat(), request.scheme,
+                     request.get_host(), translation.get_language() or "", f"page-{getattr(page, 'pk', None)}",
+                     form.cache_key])
 
 
 @register.simple_tag(takes_context=True)
