@@ -13,9 +13,9 @@ warm-up rounds, each round requesting the baselines and every URL once (so that 
 weighs on baseline and pages alike), and reports the median in milliseconds and as a ratio to the bare page
 measured in the same rounds. Pages are measured three times: as deployed (anonymous responses cached, see
 ``thidua_wagtail/cache.py``; the warm-up fills the cache), with fragments cached only
-(``THIDUA_PAGE_CACHE_TIMEOUT = 0``: what a signed-in editor gets) and with nothing cached (both 0: the first
-visit of a URL after a publish), and a fourth time as deployed *while an editor publishes*: before each round a
-news item is published (the cache follows what it touches, see ``cache.py``), and the share of the pages' responses
+(``THIDUA_PAGE_CACHE_TIMEOUT = 0``: what a signed-in editor gets) and with nothing cached (both 0: every
+fragment and card rendered afresh, more than the first visit of a URL after a publish renders), and a fourth time
+as deployed *while an editor publishes*: before each round a news item is published (the cache follows what it touches, see ``cache.py``), and the share of the pages' responses
 served from the cache (the hit rate) is reported.
 
 Baselines: ``bare`` is a plain Wagtail ``Page`` of the same site rendered by Wagtail's own template, one level
