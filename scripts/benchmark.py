@@ -15,8 +15,8 @@ measured in the same rounds. Pages are measured three times: as deployed (anonym
 ``thidua_wagtail/cache.py``; the warm-up fills the cache), with fragments cached only
 (``THIDUA_PAGE_CACHE_TIMEOUT = 0``: what a signed-in editor gets) and with nothing cached (both 0: every
 fragment and card rendered afresh, more than the first visit of a URL after a publish renders), and a fourth time
-as deployed *while an editor publishes*: before each round a news item is published (the cache follows what it touches, see ``cache.py``), and the share of the pages' responses
-served from the cache (the hit rate) is reported.
+as deployed *while an editor publishes*: before each round a news item is published (the cache follows what it
+touches, see ``cache.py``), and the share of the pages' responses served from the cache (the hit rate) is reported.
 
 Baselines: ``bare`` is a plain Wagtail ``Page`` of the same site rendered by Wagtail's own template, one level
 below the home page like the listings (the ratio the issue sets targets against); ``deep`` is one more level
