@@ -122,7 +122,7 @@ def site_trees(site, language=None):
     # The site's root and its translations, with their languages, in one query.
     roots = Page.objects.filter(pk=site.root_page_id)
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        roots = Page.objects.filter(translation_key=Subquery(roots.order_by().values("translation_key")))
+        roots = Page.objects.filter(translation_key=Subquery(roots.order_by().values("translation_key")[:1]))
     roots = list(roots.select_related("locale").only("path", "depth", "locale__language_code").order_by("path"))
     if language and any(root.locale.language_code == language for root in roots):
         roots = [root for root in roots if root.locale.language_code == language]
