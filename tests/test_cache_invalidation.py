@@ -189,9 +189,9 @@ def test_cards_follow_what_every_page_shows_and_are_not_kept_with_fragments_off(
     factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit)
     unit_line = re.compile(r'class="td-card__unit">([^<]*)</p>')
     assert unit_line.findall(state(client, sections["profiles"])[1]) == [unit.name]
-    unit.name = "Phòng Quản lý khoa học"
+    unit.name = "Phòng Kế hoạch - Tài chính"
     unit.save()
-    assert unit_line.findall(state(client, sections["profiles"])[1]) == ["Phòng Quản lý khoa học"]
+    assert unit_line.findall(state(client, sections["profiles"])[1]) == ["Phòng Kế hoạch - Tài chính"]
 
     settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
     cache.clear()
