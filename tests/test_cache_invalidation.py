@@ -169,8 +169,7 @@ def test_a_list_refreshed_by_a_publish_renders_only_the_new_card(client, setting
     new = factories.make_news(sections["news"], "Tin mới đăng")
     with CaptureQueriesContext(connection) as queries:
         html = state(client, sections["news"])[1]
-    assert titles(html) == ["Tin mới đăng", *titles(html)[1:]] and set(titles(html)) == {
-        "Tin mới đăng", *(news.title for news in old)}
+    assert titles(html)[0] == "Tin mới đăng" and set(titles(html)) == {"Tin mới đăng", *(news.title for news in old)}
     assert news_rows_read(queries) == [[new.pk]]
 
     # An item edited and published again: its card is rendered afresh, the others still come from the cache.

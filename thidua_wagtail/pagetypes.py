@@ -23,6 +23,7 @@ refreshes it (``pages_to_refresh``).
 Adding a page type is one model module with these declarations, its templates and its tests.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -157,11 +158,13 @@ def sections_by_key():
     return {model.section.key: model for model in section_types()}
 
 
+@functools.cache
 def types_shown_with(model):
     """The page types whose publishing changes what a list or feed of ``model``'s pages shows: ``model`` itself, the
     types of the relations its API fields show (``related_pages.<name>``) and those its list's filters offer (the
     ``shows_all_of`` of the index pages listing it). The API's endpoints and the feeds are cached under these types'
-    versions (``cache.cached_response``)."""
+    versions (``cache.cached_response``). Declarations of classes: worked out once a process, not at each request
+    (a cached answer needs them to find its key)."""
     labels = {model._meta.label}
     for field in getattr(model, "api_fields", ()):
         source = getattr(getattr(field, "serializer", None), "source", None) or ""

@@ -155,15 +155,15 @@ def thidua_cards(context, items, template_name):
     With ``items`` from a list page (``querysets.CardRows``), only the pages whose cards are rendered are read from
     the database."""
     template = context.template.engine.get_template(template_name)
-    page_ids = getattr(items, "page_ids", None)
-    if page_ids is None:  # a list already read (the home page's sections)
-        items = list(items)
-        page_ids = [item.pk for item in items]
+    if isinstance(items, CardRows):
+        page_ids, read = items.page_ids, items.pages
+    else:  # a list already read (the home page's sections)
+        known = {item.pk: item for item in items}
+        page_ids, read = list(known), lambda _ids: known
     keys = card_cache_keys(context.get("request"), template_name, page_ids)
     found = cache.get_many(keys) if keys else {}
     keys = keys or [None] * len(page_ids)
-    missing = [pk for pk, key in zip(page_ids, keys, strict=True) if key not in found]
-    pages = items.pages(missing) if isinstance(items, CardRows) else {item.pk: item for item in items}
+    pages = read([pk for pk, key in zip(page_ids, keys, strict=True) if key not in found])
     cards, rendered = [], {}
     for pk, key in zip(page_ids, keys, strict=True):
         if key in found:
