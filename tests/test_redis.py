@@ -4,6 +4,7 @@ a process: the content version that invalidates fragments, cached fragments, the
 import secrets
 
 import pytest
+import redis
 from django.core.cache.backends.redis import RedisCache
 from django.test import override_settings
 
@@ -168,3 +169,30 @@ def test_a_comment_on_a_nominee_and_the_registration_board_with_redis_down(clien
         assert response.status_code == 302 and ConsultationComment.objects.get().author_name == "Lê Văn Minh"
         html = client.get(board.url).content.decode()
         assert "Tập thể lao động xuất sắc" in html and "Phòng Quản lý khoa học" in html
+
+
+def test_lists_cards_and_typed_answers_with_redis_up_and_down(client, redis_cache, sections, unit, settings):
+    """The cards are kept in Redis (shared by every app server) and a list refreshed by a publish takes them from
+    there; with Redis unreachable, the lists, their cards and filters, the API and the feeds answer from the
+    database."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = 0  # fragments only: each request renders the page
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    factories.make_news(sections["news"], "Tin thứ nhất", campaigns=[campaign])
+    assert "Tin thứ nhất" in client.get(sections["news"].url).content.decode()
+    def cards():
+        return redis.Redis.from_url(LOCATION).keys(f"{redis_cache}:*thidua_wagtail:card:*")
+
+    assert len(cards()) == 1, cards()
+    factories.make_news(sections["news"], "Tin thứ hai")
+    html = client.get(sections["news"].url).content.decode()
+    assert "Tin thứ nhất" in html and "Tin thứ hai" in html
+    assert len(cards()) == 2  # the new card added beside the one kept
+
+    down = {"default": {"BACKEND": "thidua_wagtail.cache_backends.FailSafeRedisCache",
+                        "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    with override_settings(CACHES=down, THIDUA_PAGE_CACHE_TIMEOUT=600):
+        for url, text in ((sections["news"].url, "Tin thứ hai"), (sections["news"].url, ">Phong trào A</option>"),
+                          (sections["profiles"].url, ">Phong trào A</option>"),
+                          ("/api/v2/news/?fields=title", "Tin thứ hai"), ("/vi/feeds/news/rss/", "Tin thứ hai")):
+            response = client.get(url)
+            assert response.status_code == 200 and text in response.content.decode(), url
