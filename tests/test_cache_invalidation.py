@@ -4,7 +4,7 @@ page shows refreshes everything; an evicted version never brings back what was c
 
 import re
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -197,6 +197,31 @@ def test_cards_follow_what_every_page_shows_and_are_not_kept_with_fragments_off(
     factories.make_profile(sections["profiles"], "Lê Thị Bình", unit=unit)
     assert set(titles(state(client, sections["profiles"])[1])) == {"Nguyễn Văn An", "Lê Thị Bình"}
     assert not [key for key in cache._cache if ":card:" in key]  # the tests' local-memory cache
+
+
+def test_with_fragments_off_pages_ask_the_cache_nothing_of_their_own(client, settings, sections, unit, monkeypatch):
+    """Fragments off (what a signed-in editor with both timeouts at 0 gets): the layout's, a list's and a detail
+    page's fragments are rendered without reading or writing the cache, and their keys (versions) are not read.
+    Wagtail's own tags read the fragment and write it with a timeout of 0, a Redis round trip each."""
+    settings.THIDUA_PAGE_CACHE_TIMEOUT = settings.THIDUA_FRAGMENT_CACHE_TIMEOUT = 0
+    campaign = factories.make_campaign(sections["campaigns"], "Phong trào A")
+    profile = factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit, campaigns=[campaign])
+    news = factories.make_news(sections["news"], "Tin thi đua", campaigns=[campaign])
+    backend = caches["default"]
+    asked = []
+    for name in ("get", "get_many", "set", "set_many", "add", "delete", "has_key", "get_or_set"):
+        original = getattr(backend, name)
+
+        def spy(key, *args, _original=original, **kwargs):
+            asked.extend([key] if isinstance(key, str) else list(key))
+            return _original(key, *args, **kwargs)
+
+        monkeypatch.setattr(backend, name, spy)
+    for page in (sections["campaigns"], sections["profiles"], sections["news"], campaign, profile, news):
+        asked.clear()
+        html = state(client, page)[1]
+        assert page.title in html
+        assert [key for key in asked if "thidua_wagtail" in key or "template.cache" in key] == [], page
 
 
 def answer(client, url, **params):

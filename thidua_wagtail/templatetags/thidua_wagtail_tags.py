@@ -5,10 +5,13 @@ from dataclasses import dataclass
 
 from django import template
 from django.core.cache import cache
+from django.template import TemplateSyntaxError, VariableDoesNotExist
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Site
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode, WagtailPageCacheNode
 
 from .. import i18n, metadata, timeline
 from ..cache import (
@@ -25,6 +28,54 @@ from ..models.base import FilteredIndexPage
 from ..querysets import CardRows, public, published
 
 register = template.Library()
+
+
+class _SkipWhenOff:
+    """What ``{% thidua_cache %}`` adds to Wagtail's ``{% wagtailcache %}``: with a timeout of 0 (fragments off) the
+    content is rendered without asking the cache. Django's tag still reads the fragment and writes it with a timeout
+    of 0 (a delete), two round trips to Redis per fragment for nothing, and resolves the key, which reads versions."""
+
+    def render(self, context):
+        try:
+            timeout = self.expire_time_var.resolve(context)
+        except VariableDoesNotExist:
+            timeout = None  # Django's tag says what is wrong
+        if timeout is not None and str(timeout).lstrip("-").isdigit() and int(timeout) <= 0:
+            return self.nodelist.render(context)
+        return super().render(context)
+
+
+class FragmentCacheNode(_SkipWhenOff, WagtailCacheNode):
+    pass
+
+
+class PageFragmentCacheNode(_SkipWhenOff, WagtailPageCacheNode):
+    pass
+
+
+def _cache_tag(node_class):
+    """``{% <name> timeout "fragment" key ... %}…{% end<name> %}``: Wagtail's cache tags' syntax (that of Django's
+    ``{% cache %}``, ``using=`` included)."""
+
+    def compile_tag(parser, token):
+        tokens = token.split_contents()
+        nodelist = parser.parse((f"end{tokens[0]}",))
+        parser.delete_first_token()
+        if len(tokens) < 3:
+            raise TemplateSyntaxError(f"'{tokens[0]}' tag requires at least 2 arguments.")
+        cache_name = None
+        if len(tokens) > 3 and tokens[-1].startswith("using="):
+            cache_name = parser.compile_filter(tokens.pop()[len("using="):])
+        return node_class(nodelist, parser.compile_filter(tokens[1]), tokens[2],
+                          [parser.compile_filter(t) for t in tokens[3:]], cache_name)
+
+    return compile_tag
+
+
+# The shipped templates' fragments: {% wagtailcache %} and {% wagtailpagecache %} (never in previews, a page's
+# fragment keyed on the page and site), skipped at once with fragments off.
+register.tag("thidua_cache", _cache_tag(FragmentCacheNode))
+register.tag("thidua_pagecache", _cache_tag(PageFragmentCacheNode))
 
 
 def _active_locale():
@@ -226,8 +277,17 @@ def thidua_cache_version(context):
     or what it shows is published, see ``cache.py``); elsewhere (the search page) the content version; and
     today's date, since a campaign's status changes at midnight without any edit."""
     page = context.get("page")
-    version = page_version_key(page.pk) if getattr(page, "pk", None) else content_version()
+    return _lazy_key(_page_cache_version, getattr(page, "pk", None))
+
+
+def _page_cache_version(page_id):
+    version = page_version_key(page_id) if page_id else content_version()
     return f"{version}-{timezone.localdate().isoformat()}"
+
+
+# The key tags' values are worked out when a fragment's key is (``{% thidua_cache %}`` with fragments off never does):
+# reading a version is a round trip to Redis.
+_lazy_key = lazy(lambda compute, *args: compute(*args), str)
 
 
 @register.simple_tag(takes_context=True)
@@ -237,7 +297,7 @@ def thidua_layout_cache_version(context):
     move the site's version (publishing it is one: it is not a detail page), so its layout is kept under the site's
     version and outlives the publishes that refresh its list; any other page's follows ``thidua_cache_version``."""
     if isinstance(context.get("page"), FilteredIndexPage):
-        return f"s{site_version()}-{timezone.localdate().isoformat()}"
+        return _lazy_key(lambda: f"s{site_version()}-{timezone.localdate().isoformat()}")
     return thidua_cache_version(context)
 
 
@@ -251,9 +311,9 @@ def thidua_filters_cache_key(context, form):
     if request is None:
         return None  # {% wagtailcache %} does not cache without a request
     page = context.get("page")
-    return "|".join([types_version_key(form.offers), timezone.localdate().isoformat(), request.scheme,
-                     request.get_host(), translation.get_language() or "", f"page-{getattr(page, 'pk', None)}",
-                     form.cache_key])
+    where = [request.scheme, request.get_host(), translation.get_language() or "", f"page-{getattr(page, 'pk', None)}"]
+    return _lazy_key(lambda: "|".join([types_version_key(form.offers), timezone.localdate().isoformat(), *where,
+                                       form.cache_key]))
 
 
 @register.simple_tag(takes_context=True)
@@ -275,7 +335,8 @@ def thidua_site_fragment_key(context):
     request = context.get("request")
     if request is None:
         return None
-    return f"{site_version()}|{request.scheme}://{request.get_host()}|{translation.get_language()}"
+    where = f"{request.scheme}://{request.get_host()}|{translation.get_language()}"
+    return _lazy_key(lambda: f"{site_version()}|{where}")
 
 
 @register.simple_tag
