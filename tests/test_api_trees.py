@@ -3,9 +3,10 @@ root and its translations as one range when no other tree lies between them, nev
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from thidua_wagtail.api import site_trees
+from thidua_wagtail.models import ExemplaryProfilePage
 
 from . import factories
 
@@ -73,3 +74,53 @@ def test_a_listing_reads_the_sites_trees_once_and_a_page_still_names_its_parent(
     assert len(roots) == 1, roots
     detail = client.get(f"/api/v2/profiles/{profile.pk}/").json()
     assert detail["meta"]["parent"]["id"] == sections["profiles"].pk
+
+
+def test_an_unfiltered_listing_is_counted_on_the_page_table_as_wagtail_counts_it(client, sections, unit, locale_en):
+    """With no parameter that filters it, a listing's total is counted on Wagtail's page table by type (migration
+    0022's index): the same total as the listing's own items, drafts, private pages, other languages and other
+    sites left out; a filtered listing is counted as Wagtail counts it."""
+    profiles = [factories.make_profile(sections["profiles"], f"Điển hình {i}", unit=unit) for i in range(4)]
+    factories.make_profile(sections["profiles"], "Bản nháp", unit=unit, publish=False)
+    PageViewRestriction.objects.create(page=profiles[3], restriction_type=PageViewRestriction.PASSWORD, password="x")
+    factories.make_profile(sections["profiles"], "Tập thể", unit=unit, kind="collective")
+    home = Page.objects.get(pk=sections["profiles"].get_parent().pk)
+    factories.translate(home, locale_en)
+    factories.translate(sections["profiles"], locale_en)
+    factories.translate(profiles[0], locale_en)
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Site khác", slug="khac", locale=home.locale))
+    Site.objects.create(hostname="khac.example", port=80, root_page=other_home)
+    factories.make_profile(factories.build_sections(other_home)["profiles"], "Người của site khác", unit=unit)
+
+    expected = {"": 5, "?locale=vi": 4, "?locale=en": 1, "?locale=vi&limit=2&offset=1&order=title": 4,
+                "?locale=vi&kind=collective": 1, "?search=tap": 1}
+    for query, total in expected.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v2/profiles/{query}")
+        assert response.status_code == 200, query
+        data = response.json()
+        assert data["meta"]["total_count"] == total, query
+        if "limit" not in query:
+            assert len(data["items"]) == total, query
+        if "search" not in query:  # a search is counted by the search backend
+            counts = [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+            filtered = "kind=" in query
+            assert len(counts) == 1 and ("exemplaryprofilepage" in counts[0]) == filtered, (query, counts)
+
+
+def test_the_unfiltered_count_reads_the_type_index_alone(sections, unit):
+    """Migration 0022's index answers an unfiltered listing's count without reading a row (SQLite's plan says
+    "COVERING INDEX"; PostgreSQL plans an index scan of the few test rows differently, so only the index is checked
+    there)."""
+    factories.make_profile(sections["profiles"], "Nguyễn Văn An", unit=unit)
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+    assert constraints["thidua_page_type_idx"]["columns"] == ["content_type_id", "locale_id", "live", "path", "depth"]
+    if connection.vendor == "sqlite":
+        site = Site.objects.get(is_default_site=True)
+        pages = Page.objects.type(ExemplaryProfilePage).filter(live=True, locale_id=site.root_page.locale_id)
+        sql, params = pages.filter(site_trees(site, "vi")).values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ({sql})", params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        assert "COVERING INDEX thidua_page_type_idx" in plan, plan

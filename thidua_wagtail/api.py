@@ -36,7 +36,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from . import pagetypes
 from .cache import cached_response
@@ -232,6 +232,19 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         return super().handle_exception(exc)
 
 
+class CountedQuerySet:
+    """A listing whose number of items is known: what Wagtail's pagination asks of it (``count()``, a slice)."""
+
+    def __init__(self, queryset, count):
+        self.queryset, self.known_count = queryset, count
+
+    def count(self):
+        return self.known_count
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
 class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
     filter_form_class = None
     api_filters = ()
@@ -249,6 +262,29 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
     def types_shown(self):
         # The endpoint's type, those its fields and filters show: publishing a news item keeps the profiles' answers.
         return pagetypes.types_shown_with(self.model)
+
+    # Parameters that do not change which pages a listing has: with no other, the listing is counted on the page
+    # table alone (``unfiltered_count``).
+    uncounted_parameters = frozenset({"limit", "offset", "fields", "order", "format", "locale"})
+
+    def unfiltered_count(self):
+        """The number of pages of an unfiltered listing, counted on Wagtail's page table by type, which migration
+        0022's index answers without reading a row (Wagtail counts the listing itself: a join of every page of the
+        type to its own table, which grew with them). None when a parameter filters the listing."""
+        if not set(self.request.GET) <= self.uncounted_parameters:
+            return None
+        language = self.request.GET.get("locale")
+        in_site = self.site_filter(language)
+        if in_site is None:
+            return 0
+        pages = public(Page.objects.type(self.model).filter(live=True)).filter(in_site)
+        if language:  # as Wagtail's locale filter, which has already answered 404 for an unknown language
+            pages = pages.filter(locale_id=Subquery(Locale.objects.filter(language_code=language).values("pk")[:1]))
+        return pages.count()
+
+    def paginate_queryset(self, queryset):
+        count = self.unfiltered_count()
+        return super().paginate_queryset(queryset if count is None else CountedQuerySet(queryset, count))
 
     def get_queryset(self):
         """Wagtail's pages visible to anonymous clients (live, public, in this site's trees in every language), of
