@@ -235,7 +235,10 @@ def build_site(scale):
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # planner statistics, as a database in service has them (autovacuum)
+        # Planner statistics and, on PostgreSQL, the visibility map (index-only scans) and no dead rows left by the
+        # index's rebuild: what autovacuum gives a database in service. ANALYZE alone left PostgreSQL planning the
+        # documents' full-text candidates as a scan of every document (8.7 ms against 1.6 ms at full size).
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {"counts": counts, "vi": pages[vi], "en": pages[en]}
 
 

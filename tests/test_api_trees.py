@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from thidua_wagtail.api import site_trees
+from thidua_wagtail.api import in_trees, site_roots, site_trees
 from thidua_wagtail.models import ExemplaryProfilePage
 
 from . import factories
@@ -119,7 +119,7 @@ def test_the_unfiltered_count_reads_the_type_index_alone(sections, unit):
     if connection.vendor == "sqlite":
         site = Site.objects.get(is_default_site=True)
         pages = Page.objects.type(ExemplaryProfilePage).filter(live=True, locale_id=site.root_page.locale_id)
-        sql, params = pages.filter(site_trees(site, "vi")).values("pk").query.sql_with_params()
+        sql, params = pages.filter(in_trees(site_roots(site, "vi"))).values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ({sql})", params)
             plan = " ".join(str(row) for row in cursor.fetchall())
