@@ -167,3 +167,79 @@ def test_the_page_indexes_are_there_and_the_menu_reads_them(sections):
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             plan = " ".join(str(row) for row in cursor.fetchall())
         assert "thidua_page_listing_idx" in plan, plan
+
+
+def make_documents(locale_en):
+    """Documents matching "ke hoach" with differing strength, a private one, an English one, one matching nothing;
+    and profiles matching the same words (entries of another type the match must leave out)."""
+    texts = [
+        ("Kế hoạch thi đua năm 2024", "Kế hoạch tổ chức phong trào"),
+        ("Quyết định khen thưởng", "Thực hiện kế hoạch số 60 về kế hoạch khen thưởng theo kế hoạch"),
+        ("Kế hoạch", ""),
+        ("Công văn về hội nghị", "Triển khai kế hoạch"),
+        ("Hướng dẫn chấm điểm", "Không liên quan"),
+    ]
+    documents = [factories.make_document(f"{i}/KH", title=title, summary=summary)
+                 for i, (title, summary) in enumerate(texts * 2)]
+    factories.make_document("99/KH", title="Kế hoạch nội bộ", is_public=False)
+    factories.make_document("98/KH", title="Kế hoạch bằng tiếng Anh", locale=locale_en)
+    return documents
+
+
+def test_documents_matched_among_documents_and_ranked_as_wagtails_backend(sections, unit, locale_en):
+    """search.SQLiteRankedDocuments: the same documents in the same order (score, then the newest) as Wagtail's
+    SQLite backend, found among the documents' entries alone (the match asks for their marker); on another
+    database the backend's own results."""
+    from wagtail.search.backends import get_search_backend
+
+    from thidua_wagtail.models import OfficialDocument
+
+    documents = make_documents(locale_en)
+    # More entries of other types than documents: the marker is then a rare word to FTS5's bm25(), which would
+    # score it (weighing each document by the length of its autocomplete text) had its column any weight.
+    for i in range(24):
+        factories.make_profile(sections["profiles"], f"Người lập kế hoạch {i}", unit=unit)
+    locale = Locale.objects.get(language_code="vi")
+    public = OfficialDocument.objects.filter(locale=locale, is_public=True)
+    for query in ("ke hoach", "kế hoạch khen thưởng", "hoi nghi", "khong co gi", "60/KH"):
+        results = search.search_documents(query, locale)
+        expected = [document.pk for document in get_search_backend().search(
+            search.search_terms(query), public, operator="and", order_by_relevance=True)]
+        assert [document.pk for document in results[0:50]] == expected, query
+        assert results.count() == len(expected), query
+        assert sorted(public.filter(pk__in=search.matching_document_ids(query, locale)).values_list("pk", flat=True)) \
+            == sorted(expected), query
+    assert len(search.search_documents("ke hoach", locale)[0:50]) == 8  # 4 of the 5 texts, twice each
+    assert documents[4].pk not in [d.pk for d in search.search_documents("ke hoach", locale)[0:50]]
+    if connection.vendor == "sqlite":  # matched among the documents' entries: the match asks for their marker
+        with CaptureQueriesContext(connection) as queries:
+            assert len(search.search_documents("ke hoach", locale)[0:3]) == 3
+        marker = f'{{autocomplete}} : "{OfficialDocument.SEARCH_MARKER}"'
+        assert [marker in query["sql"] for query in queries.captured_queries] == [True, False], queries.captured_queries
+
+
+def test_documents_indexed_before_the_marker_are_marked_by_migration_0023(sections, locale_en):
+    """Entries indexed before ``OfficialDocument.SEARCH_MARKER`` are found once migration 0023 has added it."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    from thidua_wagtail.models import OfficialDocument
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the marker is asked for by the SQLite search only")
+    document = factories.make_document("5/KH", title="Kế hoạch thi đua")
+    locale = Locale.objects.get(language_code="vi")
+    assert [d.pk for d in search.search_documents("ke hoach", locale)[0:5]] == [document.pk]
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(OfficialDocument))
+    entries.update(autocomplete="5/KH Kế hoạch thi đua")  # as indexed before the marker
+    assert search.search_documents("ke hoach", locale)[0:5] == []
+    migration = importlib.import_module("thidua_wagtail.migrations.0023_document_search_marker")
+    editor = SimpleNamespace(connection=connection)  # all the migration reads of it (a test runs in a transaction)
+    migration.mark(apps, editor)
+    migration.mark(apps, editor)  # twice: the marker is added once
+    assert entries.get().autocomplete == f"5/KH Kế hoạch thi đua {OfficialDocument.SEARCH_MARKER}"
+    assert [d.pk for d in search.search_documents("ke hoach", locale)[0:5]] == [document.pk]

@@ -332,12 +332,21 @@ class OfficialDocument(index.Indexed, FoldedSearchMixin, TranslatableMixin, Clus
         index.SearchField("issuing_body"),
         index.SearchField("folded_search_text"),
         index.AutocompleteField("folded_search_text"),
+        index.AutocompleteField("search_marker"),
         index.FilterField("locale"),
         index.FilterField("doc_type"),
         index.FilterField("is_public"),
         index.FilterField("id"),  # the search narrowed to the GIN index's candidates first (search.search_documents)
     ]
     folded_search_fields = ["number", "title", "issuing_body", "summary", "signer_name", "area"]
+    # A word only documents' index entries hold (in their autocomplete text, which searches do not match): SQLite's
+    # full-text search finds the documents matching a query among the documents' entries alone, where matching the
+    # query first read every matching entry of every type (search.SQLiteRankedDocuments). Migration 0023 adds it
+    # to the entries indexed before it.
+    SEARCH_MARKER = "thiduavanbanmarker"
+
+    def search_marker(self):
+        return self.SEARCH_MARKER
 
     # Numbers, dates and the signer's name are the same in every language; titles and texts are translated.
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("signer_name"),
