@@ -160,6 +160,13 @@ class RankedPages:
         return iter(self[0:None])
 
 
+def fts_words(terms):
+    """An FTS5 match of every word of ``terms`` in the title or body, as Wagtail's SQLite backend matches them."""
+    # Only word characters get here (search_terms); quoted all the same, as the backend quotes them.
+    words = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in terms.split())
+    return f"{{title body}} : ({words})"
+
+
 class SQLiteRankedPages(RankedPages):
     """Pages matching ``terms`` in SQLite's full-text index, ranked in one pass.
 
@@ -181,9 +188,7 @@ class SQLiteRankedPages(RankedPages):
     def __init__(self, queryset, terms):
         super().__init__()
         self.queryset = queryset
-        # Only word characters get here (search_terms); quoted all the same, as the backend quotes them.
-        words = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in terms.split())
-        self.match = f"{{title body}} : ({words})"
+        self.match = fts_words(terms)
 
     @classmethod
     def applies(cls, queryset):
@@ -381,8 +386,7 @@ class SQLiteRankedDocuments(RankedPages):
     def __init__(self, queryset, terms):
         super().__init__()
         self.queryset = queryset
-        words = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in terms.split())
-        self.match = f'{{title body}} : ({words}) AND {{autocomplete}} : "{OfficialDocument.SEARCH_MARKER}"'
+        self.match = f'{fts_words(terms)} AND {{autocomplete}} : "{OfficialDocument.SEARCH_MARKER}"'
 
     @classmethod
     def applies(cls, queryset):
