@@ -222,18 +222,22 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
         context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
         return context
 
-    def site_filter(self, language=None, roots_only=False):
-        """``site_trees`` of the requested site (None when there is no site), made once a request for each language:
-        a listing asks for it for its count, its page and the base queryset. ``roots_only``: the trees' roots
-        (``site_roots``) instead."""
+    def site_filter(self, language=None):
+        """``site_trees`` of the requested site (None when there is no site)."""
+        trees = self.site_trees_and_roots(language)
+        return None if trees is None else trees[0]
+
+    def site_trees_and_roots(self, language=None):
+        """``(site_trees, site_roots)`` of the requested site (None when there is no site), made once a request for
+        each language: a listing asks for them for its count, its page and the base queryset."""
         site = requested_site(self.request)
         if site is None:
             return None
-        filters = self.request.__dict__.setdefault("_thidua_api_trees", {})
-        if language not in filters:
+        found = self.request.__dict__.setdefault("_thidua_api_trees", {})
+        if language not in found:
             roots = site_roots(site, language)
-            filters[language] = (site_trees(site, language, roots), roots)
-        return filters[language][1 if roots_only else 0]
+            found[language] = (site_trees(site, language, roots), roots)
+        return found[language]
 
     def find_view(self, request):
         check_parameters(request.GET)
@@ -292,10 +296,10 @@ class ThiduaPagesAPIViewSet(CheckedPagesAPIViewSet):
         if not set(self.request.GET) <= self.uncounted_parameters:
             return None
         language = self.request.GET.get("locale")
-        roots = self.site_filter(language, roots_only=True)
-        if roots is None:
+        trees = self.site_trees_and_roots(language)
+        if trees is None:
             return 0
-        pages = public(Page.objects.type(self.model).filter(live=True)).filter(in_trees(roots))
+        pages = public(Page.objects.type(self.model).filter(live=True)).filter(in_trees(trees[1]))
         if language:  # as Wagtail's locale filter, which has already answered 404 for an unknown language
             pages = pages.filter(locale_id=Subquery(Locale.objects.filter(language_code=language).values("pk")[:1]))
         return pages.count()
